@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using MediaRules.Text;
+
+namespace MediaRules.Documents;
+
+/// <summary>
+/// The text model of one document: paragraphs, sentences (with how each is sourced), tokens, quotations (with
+/// their speakers) and the voice of every span. Immutable and safe to read from many threads. Rules query it;
+/// embedding apps can read it to see who said what.
+/// </summary>
+public sealed class DocumentModel
+{
+    private readonly Token[] _tokens;
+    private readonly Paragraph[] _paragraphs;
+    private readonly Sentence[] _sentences;
+    private readonly Quotation[] _quotations;
+    private readonly VoiceSpan[] _voiceSpans;
+
+    internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans)
+    {
+        Text = text;
+        _tokens = tokens;
+        _paragraphs = paragraphs;
+        _sentences = sentences;
+        _quotations = quotations;
+        _voiceSpans = voiceSpans;
+    }
+
+    /// <summary>The document's text.</summary>
+    public SourceText Text { get; }
+
+    /// <summary>The tokens in document order (whitespace is not a token).</summary>
+    public IReadOnlyList<Token> Tokens => _tokens;
+
+    /// <summary>The paragraphs in document order.</summary>
+    public IReadOnlyList<Paragraph> Paragraphs => _paragraphs;
+
+    /// <summary>The sentences in document order.</summary>
+    public IReadOnlyList<Sentence> Sentences => _sentences;
+
+    /// <summary>The quotations in document order of their opening marks.</summary>
+    public IReadOnlyList<Quotation> Quotations => _quotations;
+
+    /// <summary>The voice spans: sorted, not overlapping, covering every paragraph.</summary>
+    public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceSpans;
+
+    /// <summary>The headline: the first paragraph when it is one line with no final period.</summary>
+    public Paragraph? Headline => _paragraphs.Length > 0 && _paragraphs[0].IsHeadline ? _paragraphs[0] : null;
+
+    /// <summary>Builds the model of a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The model.</returns>
+    public static DocumentModel Create(SourceText text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        return DocumentModelBuilder.Build(text);
+    }
+
+    /// <summary>The text of a span.</summary>
+    /// <param name="span">A span of the document.</param>
+    /// <returns>Its characters.</returns>
+    public string GetText(TextSpan span) => Text.ToString(span);
+
+    /// <summary>The paragraph that holds a position, or <see langword="null"/> between paragraphs.</summary>
+    /// <param name="position">A position.</param>
+    /// <returns>The paragraph.</returns>
+    public Paragraph? GetParagraph(int position)
+    {
+        var i = FindLast(_paragraphs, position, static p => p.Span.Start);
+        return i >= 0 && (_paragraphs[i].Span.Contains(position) || _paragraphs[i].Span.End == position) ? _paragraphs[i] : null;
+    }
+
+    /// <summary>The sentence that holds a position, or <see langword="null"/> between sentences.</summary>
+    /// <param name="position">A position.</param>
+    /// <returns>The sentence.</returns>
+    public Sentence? GetSentence(int position)
+    {
+        var i = FindLast(_sentences, position, static s => s.Span.Start);
+        return i >= 0 && (_sentences[i].Span.Contains(position) || _sentences[i].Span.End == position) ? _sentences[i] : null;
+    }
+
+    /// <summary>The voice span that holds a position; positions outside every paragraph are narrative.</summary>
+    /// <param name="position">A position.</param>
+    /// <returns>The voice span.</returns>
+    public VoiceSpan GetVoiceSpan(int position)
+    {
+        var i = FindLast(_voiceSpans, position, static v => v.Span.Start);
+        return i >= 0 && _voiceSpans[i].Span.Contains(position)
+            ? _voiceSpans[i]
+            : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
+    }
+
+    /// <summary>The voice at a position.</summary>
+    /// <param name="position">A position.</param>
+    /// <returns>The voice.</returns>
+    public Voice GetVoice(int position) => GetVoiceSpan(position).Voice;
+
+    /// <summary>The innermost quotation that holds a position (marks included), or <see langword="null"/>.</summary>
+    /// <param name="position">A position.</param>
+    /// <returns>The quotation.</returns>
+    public Quotation? GetInnermostQuotation(int position)
+    {
+        Quotation? best = null;
+        var i = FindLast(_quotations, position, static q => q.Span.Start);
+        for (; i >= 0; i--)
+        {
+            var q = _quotations[i];
+            if (q.Span.Contains(position) && (best is null || q.Depth > best.Depth))
+            {
+                best = q;
+            }
+
+            if (q.Depth == 0 && q.Span.End <= position)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The index of the first token that ends after <paramref name="position"/>.</summary>
+    /// <param name="position">A position.</param>
+    /// <returns>A token index, or <see cref="Tokens"/>.Count when none does.</returns>
+    public int GetFirstTokenIndexAtOrAfter(int position)
+    {
+        int lo = 0, hi = _tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_tokens[mid].Span.End <= position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The index of the last item whose key is at or before <paramref name="position"/>, or -1.</summary>
+    private static int FindLast<T>(T[] items, int position, Func<T, int> key)
+    {
+        int lo = 0, hi = items.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (key(items[mid]) <= position)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found;
+    }
+}
