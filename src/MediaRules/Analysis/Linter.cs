@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Rules;
+using MediaRules.Text;
+
+namespace MediaRules.Analysis;
+
+/// <summary>
+/// A compiled, immutable set of rules. One instance is safe to use from many threads at once: build it once
+/// (with <see cref="LinterBuilder"/> or <c>services.AddMediaRules()</c>) and share it.
+/// </summary>
+public sealed class Linter
+{
+    private readonly CompiledRule[] _rules;
+
+    internal Linter(IReadOnlyList<CompiledRule> rules)
+    {
+        _rules = rules.ToArray();
+        Rules = _rules.Select(r => r.Definition).ToArray();
+        Descriptors = _rules.Select(r => r.Rule.Descriptor).ToArray();
+    }
+
+    /// <summary>The definitions of the loaded rules, in id order: what each flags, why, and its examples.</summary>
+    public IReadOnlyList<RuleDefinition> Rules { get; }
+
+    /// <summary>The descriptors of the loaded rules, in id order.</summary>
+    public IReadOnlyList<DiagnosticDescriptor> Descriptors { get; }
+
+    /// <summary>A linter with the default packs that ship with MediaRules.</summary>
+    /// <returns>The linter.</returns>
+    public static Linter CreateDefault() => new LinterBuilder().AddDefaultRules().Build();
+
+    /// <summary>Analyses a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="path">The document's path, carried into every diagnostic's location.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The text model and the diagnostics.</returns>
+    public AnalysisResult Analyze(SourceText text, string? path = null, CancellationToken cancellationToken = default)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        var document = DocumentModel.Create(text);
+        return Analyze(document, path, cancellationToken);
+    }
+
+    /// <summary>Analyses a document whose text model is already built.</summary>
+    /// <param name="document">The text model.</param>
+    /// <param name="path">The document's path.</param>
+    /// <param name="cancellationToken">Cancels the analysis.</param>
+    /// <returns>The diagnostics.</returns>
+    internal AnalysisResult Analyze(DocumentModel document, string? path, CancellationToken cancellationToken)
+    {
+        if (document is null)
+        {
+            throw new ArgumentNullException(nameof(document));
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        foreach (var rule in _rules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var before = diagnostics.Count;
+            try
+            {
+                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A rule that throws must never take the other rules down (like Roslyn's AD0001).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                diagnostics.RemoveRange(before, diagnostics.Count - before);
+                var message = RuleContext.FormatMessage(
+                    EngineDiagnostics.RuleFailed.MessageFormat,
+                    $"{rule.Rule.Descriptor.Id} failed on this document and was skipped: {ex.GetType().Name}: {ex.Message}",
+                    null);
+                diagnostics.Add(new Diagnostic(
+                    EngineDiagnostics.RuleFailed,
+                    Location.Create(path, document.Text, new TextSpan(0, 0)),
+                    message,
+                    EngineDiagnostics.RuleFailed.DefaultSeverity));
+            }
+        }
+
+        diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
+        diagnostics.Sort(CompareDiagnostics);
+        return new AnalysisResult(path, document, diagnostics);
+    }
+
+    private static int CompareDiagnostics(Diagnostic a, Diagnostic b)
+    {
+        var c = a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+        if (c != 0)
+        {
+            return c;
+        }
+
+        c = string.CompareOrdinal(a.Id, b.Id);
+        return c != 0 ? c : a.Location.SourceSpan.Length.CompareTo(b.Location.SourceSpan.Length);
+    }
+}
+
+/// <summary>A rule compiled by its kind, with its definition and its compiled scope.</summary>
+internal sealed class CompiledRule
+{
+    public CompiledRule(RuleDefinition definition, IRule rule)
+    {
+        Definition = definition;
+        Rule = rule;
+        Scope = new ScopeFilter(definition.Scope);
+    }
+
+    public RuleDefinition Definition { get; }
+
+    public IRule Rule { get; }
+
+    public ScopeFilter Scope { get; }
+}

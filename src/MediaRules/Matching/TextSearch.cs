@@ -1,0 +1,64 @@
+using System;
+
+namespace MediaRules.Matching;
+
+/// <summary>
+/// Word-bounded, case-insensitive phrase search that treats curly and straight apostrophes and quotes alike.
+/// Used for exceptions and short look-ups inside one sentence, not for the document-wide scan.
+/// </summary>
+internal static class TextSearch
+{
+    /// <summary>Folds a character for matching: lower case, and every apostrophe or quote variant to its straight form.</summary>
+    public static char Fold(char c) => c switch
+    {
+        '\u2019' or '\u2018' or '\u02BC' or '\u2032' or '`' or '\u00B4' => '\'',
+        '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => '"',
+        '\u2010' or '\u2011' => '-',
+        _ => char.ToLowerInvariant(c),
+    };
+
+    /// <summary>The first word-bounded occurrence of <paramref name="phrase"/> in <paramref name="text"/> at or after <paramref name="start"/>, or -1.</summary>
+    public static int IndexOfPhrase(ReadOnlySpan<char> text, string phrase, int start = 0)
+    {
+        if (phrase.Length == 0)
+        {
+            return -1;
+        }
+
+        var first = Fold(phrase[0]);
+        for (var i = start; i + phrase.Length <= text.Length; i++)
+        {
+            if (Fold(text[i]) != first || !Matches(text, i, phrase))
+            {
+                continue;
+            }
+
+            if (IsBoundary(text, i - 1, phrase[0]) && IsBoundary(text, i + phrase.Length, phrase[phrase.Length - 1]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="phrase"/> occurs word-bounded in <paramref name="text"/>.</summary>
+    public static bool ContainsPhrase(ReadOnlySpan<char> text, string phrase) => IndexOfPhrase(text, phrase) >= 0;
+
+    private static bool Matches(ReadOnlySpan<char> text, int at, string phrase)
+    {
+        for (var j = 0; j < phrase.Length; j++)
+        {
+            if (Fold(text[at + j]) != Fold(phrase[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A phrase that starts or ends with a letter or digit must not continue a word there.
+    private static bool IsBoundary(ReadOnlySpan<char> text, int index, char phraseEdge) =>
+        !char.IsLetterOrDigit(phraseEdge) || index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
+}

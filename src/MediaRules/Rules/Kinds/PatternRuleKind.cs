@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using MediaRules.Diagnostics;
+
+namespace MediaRules.Rules.Kinds;
+
+/// <summary>
+/// <c>kind: pattern</c> — regular expressions (<c>patterns</c>), matched within each paragraph. A named group
+/// <c>match</c>, when present, narrows the reported span. Patterns cannot hang the engine: on .NET 10 they run on
+/// the linear-time <c>RegexOptions.NonBacktracking</c> engine (constructs it cannot run — backreferences,
+/// lookarounds, atomic groups — are rejected when the pack loads); on .NET Standard 2.0 hosts, which lack that
+/// engine, each match has a time budget and a pattern that exceeds it fails the rule for that document (MR9003),
+/// visibly, rather than silently losing findings.
+/// </summary>
+internal sealed class PatternRuleKind : IRuleKind
+{
+    private const int MaxPatternLength = 4096;
+
+    public string Name => "pattern";
+
+    public IRule Create(RuleDefinition definition)
+    {
+        if (definition.Patterns.Count == 0)
+        {
+            throw new RuleDefinitionException("patterns", "a pattern rule needs a non-empty 'patterns' list");
+        }
+
+        if (definition.Terms.Count > 0)
+        {
+            throw new RuleDefinitionException("terms", "a pattern rule takes 'patterns', not 'terms' (use kind: term)");
+        }
+
+        var regexes = new Regex[definition.Patterns.Count];
+        for (var i = 0; i < regexes.Length; i++)
+        {
+            regexes[i] = Compile(definition.Patterns[i], definition.CaseSensitive, i);
+        }
+
+        return new PatternRule(definition.ToDescriptor(), regexes, definition.Suggestions);
+    }
+
+    internal static Regex Compile(string pattern, bool caseSensitive, int index)
+    {
+        if (pattern.Length > MaxPatternLength)
+        {
+            throw new RuleDefinitionException("patterns", $"pattern is longer than {MaxPatternLength} characters", index);
+        }
+
+        var options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+        if (!caseSensitive)
+        {
+            options |= RegexOptions.IgnoreCase;
+        }
+
+        try
+        {
+#if NET
+            // Linear time in the input whatever the pattern; no timeout, so results never depend on machine load.
+            return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+#else
+            return new Regex(pattern, options, TimeSpan.FromMilliseconds(250));
+#endif
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RuleDefinitionException("patterns", $"pattern '{pattern}' is rejected (MR9002): {ex.Message}", index);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new RuleDefinitionException("patterns", $"pattern '{pattern}' uses a construct the linear-time engine cannot run (MR9002): {ex.Message}", index);
+        }
+    }
+
+    private sealed class PatternRule : IRule
+    {
+        private readonly Regex[] _regexes;
+        private readonly IReadOnlyList<string> _suggestions;
+
+        public PatternRule(DiagnosticDescriptor descriptor, Regex[] regexes, IReadOnlyList<string> suggestions)
+        {
+            Descriptor = descriptor;
+            _regexes = regexes;
+            _suggestions = suggestions;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public void Analyze(RuleContext context)
+        {
+            var text = context.Text.ToString();
+            foreach (var paragraph in context.Document.Paragraphs)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var span = paragraph.Span;
+                foreach (var regex in _regexes)
+                {
+                    for (var match = regex.Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
+                    {
+                        var group = match.Groups["match"];
+                        var found = group.Success ? group : (Group)match;
+                        if (found.Length > 0)
+                        {
+                            context.Report(new Text.TextSpan(found.Index, found.Length), _suggestions);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Text;
+
+namespace MediaRules.Rules;
+
+/// <summary>
+/// What a rule sees while it analyses one document, and the way it reports. Every report passes through the
+/// rule's <see cref="RuleScope"/> (voices, attribution, exceptions), so kinds need not filter by voice themselves.
+/// </summary>
+public sealed class RuleContext
+{
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly ScopeFilter _scope;
+
+    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        Document = document;
+        Path = path;
+        Descriptor = descriptor;
+        _scope = scope;
+        _diagnostics = diagnostics;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The document's text model.</summary>
+    public DocumentModel Document { get; }
+
+    /// <summary>The document's text.</summary>
+    public SourceText Text => Document.Text;
+
+    /// <summary>The document's path as given, or <see langword="null"/>.</summary>
+    public string? Path { get; }
+
+    /// <summary>The descriptor of the rule being run.</summary>
+    public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>Cancels the analysis.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Whether the rule's scope admits a match at <paramref name="span"/> (voice, attribution, exceptions).</summary>
+    /// <param name="span">A span of the document.</param>
+    /// <returns><see langword="true"/> if a report there would be kept.</returns>
+    public bool IsInScope(TextSpan span) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out _);
+
+    /// <summary>
+    /// Reports an occurrence at <paramref name="span"/>, if the rule's scope admits it. The message is the
+    /// descriptor's format with <c>{match}</c> and <c>{suggestion}</c> filled in; the first suggestion becomes the fix.
+    /// </summary>
+    /// <param name="span">The span of the occurrence.</param>
+    /// <param name="suggestions">Replacements for the span, if any.</param>
+    /// <returns>Whether the report was kept.</returns>
+    public bool Report(TextSpan span, IReadOnlyList<string>? suggestions = null)
+    {
+        if (span.End > Text.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(span), $"The span {span} lies outside the document.");
+        }
+
+        if (!_scope.Admits(Document, span, Descriptor.DefaultSeverity, out var severity))
+        {
+            return false;
+        }
+
+        var match = Text.ToString(span);
+        string? suggestion = null;
+        CodeFix? fix = null;
+        if (suggestions is { Count: > 0 })
+        {
+            suggestion = MatchCase(match, suggestions[0]);
+            fix = CodeFix.Replace(span, suggestion);
+        }
+
+        var message = FormatMessage(Descriptor.MessageFormat, match, suggestion);
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
+        return true;
+    }
+
+    internal static string FormatMessage(string format, string match, string? suggestion)
+    {
+        var message = format.Replace("{match}", match);
+        return suggestion is null ? message : message.Replace("{suggestion}", suggestion);
+    }
+
+    /// <summary>Gives a replacement the capitalisation of the text it replaces (a capital first letter, or all capitals).</summary>
+    internal static string MatchCase(string original, string replacement)
+    {
+        if (original.Length == 0 || replacement.Length == 0 || !char.IsLetter(original[0]) || !char.IsLower(replacement[0]))
+        {
+            return replacement;
+        }
+
+        if (char.IsUpper(original[0]))
+        {
+#pragma warning disable CA1308, CA1304, CA1311 // Culture-invariant casing of a single letter.
+            return char.ToUpperInvariant(replacement[0]) + replacement.Substring(1);
+#pragma warning restore CA1308, CA1304, CA1311
+        }
+
+        return replacement;
+    }
+}
