@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using MediaRules.Analysis;
+using MediaRules.Cli.Inputs;
+using MediaRules.Diagnostics;
+using MediaRules.Formatting;
+
+namespace MediaRules.Cli.Commands;
+
+/// <summary><c>mediarules lint PATH... [--rules FILE|DIR]... [--no-default-rules] [--format F] [--output FILE]</c>.</summary>
+internal sealed class LintCommand
+{
+    /// <summary>At most this many bytes of input are read ahead of the document being written (one file may exceed it).</summary>
+    private const long ReadAheadBytes = 256L * 1024 * 1024;
+
+    private readonly RuleOptions _ruleOptions = new();
+    private readonly TextWriter _stdout;
+    private readonly TextWriter _stderr;
+
+    private readonly Argument<string[]> _paths = new("paths")
+    {
+        Description = "Files, or folders searched recursively for .txt, .md, .markdown, .html and .htm files.",
+        Arity = ArgumentArity.OneOrMore,
+        HelpName = "PATH",
+    };
+
+    private readonly Option<string> _format = new("--format", "-f")
+    {
+        Description = "The output format: text, json, sarif or github.",
+        DefaultValueFactory = _ => "text",
+        HelpName = "text|json|sarif|github",
+    };
+
+    private readonly Option<string> _output = new("--output", "-o")
+    {
+        Description = "Write the output to this file (written atomically; folders are created) instead of the standard output.",
+        HelpName = "FILE",
+    };
+
+    public LintCommand(TextWriter stdout, TextWriter stderr)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        _format.AcceptOnlyFromAmong([.. ResultFormatter.FormatNames]);
+        Command = new Command("lint", "Lint files and folders of news text.");
+        Command.Arguments.Add(_paths);
+        _ruleOptions.AddTo(Command);
+        Command.Options.Add(_format);
+        Command.Options.Add(_output);
+        Command.SetAction(Execute);
+    }
+
+    public Command Command { get; }
+
+    private int Execute(ParseResult parseResult)
+    {
+        var paths = parseResult.GetValue(_paths) ?? [];
+        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var path in missing)
+            {
+                _stderr.Write($"mediarules: error: the path '{path}' does not exist\n");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var linter = _ruleOptions.BuildLinter(parseResult, _stderr);
+        if (linter is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var files = InputFinder.Find(paths);
+        var outputPath = parseResult.GetValue(_output);
+        OutputTarget target;
+        try
+        {
+            target = OutputTarget.Open(outputPath, _stdout);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            _stderr.Write($"mediarules: error: cannot write '{outputPath}': {ex.Message}\n");
+            return ExitCodes.Usage;
+        }
+
+        using (target)
+        {
+            using var formatter = ResultFormatter.Create(parseResult.GetValue(_format) ?? "text", target.Writer);
+            var anyError = Lint(linter, files, formatter);
+            target.Commit();
+            return anyError ? ExitCodes.Errors : ExitCodes.Success;
+        }
+    }
+
+    /// <summary>
+    /// Analyses the files in parallel and writes each result as soon as its turn comes, in the order of
+    /// <paramref name="files"/>. At most a few documents per processor (and about <see cref="ReadAheadBytes"/> of
+    /// input) are held at once, so memory stays bounded however many files there are.
+    /// </summary>
+    /// <returns>Whether any diagnostic of severity error was written or any input could not be read.</returns>
+    internal bool Lint(Linter linter, IReadOnlyList<string> files, ResultFormatter formatter)
+    {
+        formatter.Begin(linter.Descriptors);
+        var anyError = false;
+        var maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
+        var pending = new Queue<(Task<FileOutcome> Task, long Size)>();
+        long pendingBytes = 0;
+
+        void WriteNext()
+        {
+            var (task, size) = pending.Dequeue();
+            pendingBytes -= size;
+            var outcome = task.GetAwaiter().GetResult();
+            anyError |= WriteOutcome(outcome, formatter);
+        }
+
+        foreach (var file in files)
+        {
+            var size = SizeOf(file);
+            while (pending.Count > 0 && (pending.Count >= maxInFlight || pendingBytes + size > ReadAheadBytes))
+            {
+                WriteNext();
+            }
+
+            pending.Enqueue((Task.Run(() => Analyze(linter, file)), size));
+            pendingBytes += size;
+        }
+
+        while (pending.Count > 0)
+        {
+            WriteNext();
+        }
+
+        formatter.End();
+        return anyError;
+    }
+
+    private bool WriteOutcome(FileOutcome outcome, ResultFormatter formatter)
+    {
+        if (outcome.Result is { } result)
+        {
+            formatter.Write(result);
+            return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        }
+
+        _stderr.Write($"{outcome.Path}: error {outcome.ErrorId}: {outcome.Error}\n");
+        if (outcome.ErrorId == EngineDiagnostics.UnreadableInput.Id)
+        {
+            formatter.WriteUnreadableInput(outcome.Path, outcome.Error!);
+        }
+
+        return true;
+    }
+
+    private static FileOutcome Analyze(Linter linter, string path)
+    {
+        var read = InputReader.Read(path);
+        if (read.Text is null)
+        {
+            return new FileOutcome(path, null, EngineDiagnostics.UnreadableInput.Id, read.Error);
+        }
+
+        try
+        {
+            return new FileOutcome(path, linter.Analyze(read.Text, path), null, null);
+        }
+#pragma warning disable CA1031 // One document that breaks the engine must not stop the run; it is reported and skipped.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return new FileOutcome(path, null, EngineDiagnostics.RuleFailed.Id, $"analysis failed and the file was skipped: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return 0;
+        }
+    }
+
+    private sealed record FileOutcome(string Path, AnalysisResult? Result, string? ErrorId, string? Error);
+}
