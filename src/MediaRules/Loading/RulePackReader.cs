@@ -126,7 +126,10 @@ internal static class RulePackReader
         catch (YamlException ex)
         {
             var message = ex.InnerException is { } inner && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : ex.Message;
-            errors.Add(ErrorAt(source, ex.Start, $"malformed YAML: {StripPosition(message)}"));
+            // YamlDotNet's End is the problem mark (where reading failed), Start the context it was reading.
+            var problem = ex.End.Line > 0 ? ex.End : ex.Start;
+            var context = ex.Start.Line > 0 && ex.Start.Line != problem.Line ? $" (while reading from line {ex.Start.Line})" : string.Empty;
+            errors.Add(ErrorAt(source, problem, $"malformed YAML: {StripPosition(message)}{context}"));
             return null;
         }
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using MediaRules.Diagnostics;
 using MediaRules.Text;
 using Xunit;
 using YamlDotNet.RepresentationModel;
@@ -52,7 +51,7 @@ public class SeedExpectationsTests
 
         var relevant = diagnostics.Where(d => (entry.Rule is null || d.Id == entry.Rule) && (entry.Category is null || d.Descriptor.Category == entry.Category)).ToList();
         var met = entry.MustFlag
-            ? occurrences.All(o => relevant.Any(d => d.Location.SourceSpan.OverlapsWith(o)))
+            ? occurrences.Any(o => relevant.Any(d => d.Location.SourceSpan.OverlapsWith(o)))
             : occurrences.All(o => !relevant.Any(d => d.Location.SourceSpan.OverlapsWith(o)));
         var onLine = string.Join("; ", diagnostics.Where(d => d.Location.LineSpan.Start.Line == entry.Line - 1).Select(d => $"{d.Id} '{text.ToString(d.Location.SourceSpan)}'"));
 
