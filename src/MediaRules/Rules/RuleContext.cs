@@ -53,7 +53,22 @@ public sealed class RuleContext
     /// <param name="span">The span of the occurrence.</param>
     /// <param name="suggestions">Replacements for the span, if any.</param>
     /// <returns>Whether the report was kept.</returns>
-    public bool Report(TextSpan span, IReadOnlyList<string>? suggestions = null)
+    public bool Report(TextSpan span, IReadOnlyList<string>? suggestions) => Report(span, suggestions, null);
+
+    /// <summary>Reports an occurrence at <paramref name="span"/> with no fix, if the rule's scope admits it.</summary>
+    /// <param name="span">The span of the occurrence.</param>
+    /// <returns>Whether the report was kept.</returns>
+    public bool Report(TextSpan span) => Report(span, null, null);
+
+    /// <summary>
+    /// Reports an occurrence, as <see cref="Report(TextSpan, IReadOnlyList{string})"/> does, with more
+    /// placeholders for the message: each <c>{name}</c> of <paramref name="messageArguments"/> is replaced by its value.
+    /// </summary>
+    /// <param name="span">The span of the occurrence.</param>
+    /// <param name="suggestions">Replacements for the span, if any.</param>
+    /// <param name="messageArguments">Values for the message's own placeholders, if any.</param>
+    /// <returns>Whether the report was kept.</returns>
+    public bool Report(TextSpan span, IReadOnlyList<string>? suggestions, IReadOnlyDictionary<string, string>? messageArguments)
     {
         if (span.End > Text.Length)
         {
@@ -75,6 +90,14 @@ public sealed class RuleContext
         }
 
         var message = FormatMessage(Descriptor.MessageFormat, match, suggestion);
+        if (messageArguments is not null)
+        {
+            foreach (var argument in messageArguments)
+            {
+                message = message.Replace("{" + argument.Key + "}", argument.Value);
+            }
+        }
+
         _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
         return true;
     }

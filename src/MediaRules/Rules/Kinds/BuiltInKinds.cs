@@ -10,5 +10,7 @@ internal static class BuiltInKinds
         yield return new TermRuleKind();
         yield return new PatternRuleKind();
         yield return new QuoteBalanceRuleKind();
+        yield return new ScareQuoteRuleKind();
+        yield return new NameConsistencyRuleKind();
     }
 }

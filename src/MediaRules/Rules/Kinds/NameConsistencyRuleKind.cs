@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Matching;
+using MediaRules.Text;
+
+namespace MediaRules.Rules.Kinds;
+
+/// <summary>
+/// <c>kind: name-consistency</c> — one person or place written two ways in one document, found by comparing the
+/// document's own names: single names one edit apart (Halevi / Halevy; two edits for long names, Mohammed /
+/// Muhammad), the same surname with given names where one contains the other (Tony / Antony Blinken), and the
+/// known variant groups listed in <c>terms</c> as <c>"Kyiv / Kiev"</c>. The first occurrence of each variant is
+/// reported, naming the other spelling. A name is a capitalised word that does not start a sentence, so ordinary
+/// words at the start of sentences are never compared.
+/// </summary>
+internal sealed class NameConsistencyRuleKind : IRuleKind
+{
+    private const int DefaultMinLength = 5;
+
+    public string Name => "name-consistency";
+
+    public IRule Create(RuleDefinition definition)
+    {
+        if (definition.Patterns.Count > 0)
+        {
+            throw new RuleDefinitionException("patterns", "a name-consistency rule takes no patterns");
+        }
+
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < definition.Terms.Count; i++)
+        {
+            var variants = definition.Terms[i].Text.Split('/').Select(v => v.Trim()).Where(v => v.Length > 0).ToArray();
+            if (variants.Length < 2 || variants.Any(v => v.Contains(' ')))
+            {
+                throw new RuleDefinitionException("terms", $"'{definition.Terms[i].Text}' is not a variant group: write single-word spellings separated by '/', as \"Kyiv / Kiev\"", i);
+            }
+
+            foreach (var variant in variants)
+            {
+                groups[variant.ToLowerInvariant()] = i;
+            }
+        }
+
+        var minLength = DefaultMinLength;
+        if (definition.Options.TryGetValue("min-length", out var text)
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minLength) || minLength < 3))
+        {
+            throw new RuleDefinitionException("options", "'min-length' must be a whole number of at least 3");
+        }
+
+        return new NameConsistencyRule(definition.ToDescriptor(), groups, minLength);
+    }
+
+    private sealed class NameConsistencyRule : IRule
+    {
+        private readonly Dictionary<string, int> _groups;
+        private readonly int _minLength;
+
+        public NameConsistencyRule(DiagnosticDescriptor descriptor, Dictionary<string, int> groups, int minLength)
+        {
+            Descriptor = descriptor;
+            _groups = groups;
+            _minLength = minLength;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public void Analyze(RuleContext context)
+        {
+            var document = context.Document;
+            var names = CollectNames(document);
+
+            // First occurrence of each distinct name, and of each "Given Surname" pair.
+            var firstOfName = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            var firstOfPair = new Dictionary<(string Given, string Surname), TextSpan>();
+            for (var i = 0; i < names.Count; i++)
+            {
+                var (key, span, _) = names[i];
+                if (!firstOfName.ContainsKey(key))
+                {
+                    firstOfName.Add(key, span);
+                }
+
+                if (i + 1 < names.Count && names[i + 1].TokenIndex == names[i].TokenIndex + 1)
+                {
+                    var pair = (key, names[i + 1].Key);
+                    if (!firstOfPair.ContainsKey(pair))
+                    {
+                        firstOfPair.Add(pair, TextSpan.FromBounds(span.Start, names[i + 1].Span.End));
+                    }
+                }
+            }
+
+            var reports = new List<(TextSpan Span, string Other, TextSpan OtherSpan)>();
+            var distinct = firstOfName.Keys.ToList();
+            for (var a = 0; a < distinct.Count; a++)
+            {
+                for (var b = a + 1; b < distinct.Count; b++)
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    if (AreVariants(distinct[a], distinct[b]))
+                    {
+                        reports.Add((firstOfName[distinct[a]], distinct[b], firstOfName[distinct[b]]));
+                        reports.Add((firstOfName[distinct[b]], distinct[a], firstOfName[distinct[a]]));
+                    }
+                }
+            }
+
+            foreach (var bySurname in firstOfPair.GroupBy(p => p.Key.Surname))
+            {
+                var pairs = bySurname.ToList();
+                for (var a = 0; a < pairs.Count; a++)
+                {
+                    for (var b = a + 1; b < pairs.Count; b++)
+                    {
+                        if (AreGivenNameVariants(pairs[a].Key.Given, pairs[b].Key.Given))
+                        {
+                            var nameA = pairs[a].Key.Given + " " + pairs[a].Key.Surname;
+                            var nameB = pairs[b].Key.Given + " " + pairs[b].Key.Surname;
+                            reports.Add((pairs[a].Value, nameB, pairs[b].Value));
+                            reports.Add((pairs[b].Value, nameA, pairs[a].Value));
+                        }
+                    }
+                }
+            }
+
+            foreach (var (span, other, otherSpan) in reports.OrderBy(r => r.Span.Start).ThenBy(r => r.Other, StringComparer.Ordinal))
+            {
+                var line = document.Text.GetLinePosition(otherSpan.Start).Line + 1;
+                context.Report(span, null, new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["variant"] = other,
+                    ["line"] = line.ToString(CultureInfo.InvariantCulture),
+                });
+            }
+        }
+
+        private bool AreVariants(string a, string b)
+        {
+            var lowerA = a.ToLowerInvariant();
+            var lowerB = b.ToLowerInvariant();
+            if (lowerA == lowerB)
+            {
+                return false;
+            }
+
+            if (_groups.TryGetValue(lowerA, out var groupA) && _groups.TryGetValue(lowerB, out var groupB))
+            {
+                return groupA == groupB;
+            }
+
+            if (a.Length < _minLength || b.Length < _minLength || lowerA[0] != lowerB[0]
+                || lowerA.StartsWith(lowerB, StringComparison.Ordinal) || lowerB.StartsWith(lowerA, StringComparison.Ordinal))
+            {
+                return false; // Israel / Israeli, Gaza / Gazan: a derived word, not a second spelling.
+            }
+
+            var allowed = Math.Max(a.Length, b.Length) >= 8 ? 2 : 1;
+            return Math.Abs(a.Length - b.Length) <= allowed && EditDistance.AtMost(lowerA, lowerB, allowed);
+        }
+
+        private static bool AreGivenNameVariants(string a, string b)
+        {
+            if (a.Length < 3 || b.Length < 3 || string.Equals(a, b, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            var lowerA = a.ToLowerInvariant();
+            var lowerB = b.ToLowerInvariant();
+            return lowerA.EndsWith(lowerB, StringComparison.Ordinal) || lowerB.EndsWith(lowerA, StringComparison.Ordinal)
+                || (Math.Max(a.Length, b.Length) >= 6 && EditDistance.AtMost(lowerA, lowerB, 2));
+        }
+
+        /// <summary>Capitalised words that do not start a sentence, outside headlines, in document order.</summary>
+        private static List<(string Key, TextSpan Span, int TokenIndex)> CollectNames(DocumentModel document)
+        {
+            var names = new List<(string, TextSpan, int)>();
+            var tokens = document.Tokens;
+            var text = document.Text;
+            var sentenceIndex = 0;
+            var sentences = document.Sentences;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                if (token.Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                while (sentenceIndex < sentences.Count && sentences[sentenceIndex].Span.End <= token.Span.Start)
+                {
+                    sentenceIndex++;
+                }
+
+                var chars = text.AsSpan(token.Span);
+                if (!char.IsUpper(chars[0]) || IsAllCaps(chars) || IsSentenceStart(document, tokens, i, sentenceIndex))
+                {
+                    continue;
+                }
+
+                var paragraph = document.GetParagraph(token.Span.Start);
+                if (paragraph is { IsHeadline: true })
+                {
+                    continue;
+                }
+
+                var length = chars.Length;
+                if (length > 2 && TextSearch.Fold(chars[length - 2]) == '\'' && TextSearch.Fold(chars[length - 1]) == 's')
+                {
+                    length -= 2;
+                }
+
+                if (length >= 3)
+                {
+                    names.Add((chars.Slice(0, length).ToString(), new TextSpan(token.Span.Start, length), i));
+                }
+            }
+
+            return names;
+        }
+
+        private static bool IsAllCaps(ReadOnlySpan<char> chars)
+        {
+            foreach (var c in chars)
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The first word of a sentence, or the first word after a colon or an opening quotation mark.
+        private static bool IsSentenceStart(DocumentModel document, IReadOnlyList<Token> tokens, int index, int sentenceIndex)
+        {
+            var sentences = document.Sentences;
+            if (sentenceIndex < sentences.Count && sentences[sentenceIndex].Span.Start >= tokens[index].Span.Start)
+            {
+                return true;
+            }
+
+            for (var j = index - 1; j >= 0; j--)
+            {
+                var previous = tokens[j];
+                if (previous.Kind == TokenKind.Word || previous.Kind == TokenKind.Number)
+                {
+                    return sentenceIndex < sentences.Count && previous.Span.End <= sentences[sentenceIndex].Span.Start;
+                }
+
+                var c = document.Text[previous.Span.Start];
+                if (c is ':' or '.' or '!' or '?' || previous.Kind == TokenKind.QuoteMark)
+                {
+                    return true;
+                }
+            }
+
+            return true;
+        }
+    }
+}
+
+/// <summary>Bounded edit distance (insertions, deletions, substitutions and adjacent transpositions).</summary>
+internal static class EditDistance
+{
+    public static bool AtMost(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return false;
+        }
+
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return false;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length] <= limit;
+    }
+}

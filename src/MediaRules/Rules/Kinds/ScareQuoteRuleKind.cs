@@ -1,0 +1,105 @@
+using System.Globalization;
+using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Text;
+
+namespace MediaRules.Rules.Kinds;
+
+/// <summary>
+/// <c>kind: scare-quote</c> — a short quotation that is nobody's words: a name in quotation marks ("Israel",
+/// "Palestinian Authority"), whoever the sentence cites, or a short phrase ("peace talks") in a sentence that
+/// cites no one. Mentions and titles are not flagged, nor partial quotes attributed to a speaker. For a quoted
+/// name the fix removes the marks. <c>options: {max-words: "4"}</c> sets what "short" means.
+/// </summary>
+internal sealed class ScareQuoteRuleKind : IRuleKind
+{
+    public string Name => "scare-quote";
+
+    public IRule Create(RuleDefinition definition)
+    {
+        if (definition.Terms.Count > 0 || definition.Patterns.Count > 0)
+        {
+            throw new RuleDefinitionException(definition.Terms.Count > 0 ? "terms" : "patterns", "a scare-quote rule takes no terms or patterns");
+        }
+
+        var maxWords = 4;
+        if (definition.Options.TryGetValue("max-words", out var text)
+            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxWords) || maxWords < 1))
+        {
+            throw new RuleDefinitionException("options", "'max-words' must be a whole number of at least 1");
+        }
+
+        return new ScareQuoteRule(definition.ToDescriptor(), maxWords);
+    }
+
+    private sealed class ScareQuoteRule : IRule
+    {
+        private readonly int _maxWords;
+
+        public ScareQuoteRule(DiagnosticDescriptor descriptor, int maxWords)
+        {
+            Descriptor = descriptor;
+            _maxWords = maxWords;
+        }
+
+        public DiagnosticDescriptor Descriptor { get; }
+
+        public void Analyze(RuleContext context)
+        {
+            var document = context.Document;
+            foreach (var quotation in document.Quotations)
+            {
+                if (!quotation.IsClosed || quotation.IsMismatched || quotation.IsMention || quotation.ContentSpan.IsEmpty)
+                {
+                    continue;
+                }
+
+                var (words, capitalised, endsLikeSpeech) = Describe(document, quotation.ContentSpan);
+                if (words == 0 || words > _maxWords || endsLikeSpeech)
+                {
+                    continue;
+                }
+
+                var isName = capitalised == words && words <= 3;
+                var sentence = document.GetSentence(quotation.Span.Start);
+                var unattributed = quotation.SpeakerSpan is null && (sentence is null || sentence.Attribution.Kind == SourceKind.None);
+                if (isName)
+                {
+                    context.Report(quotation.Span, new[] { document.Text.ToString(quotation.ContentSpan) });
+                }
+                else if (unattributed)
+                {
+                    context.Report(quotation.Span);
+                }
+            }
+        }
+
+        // Counts words and capitalised words, and whether the quote ends as speech does (a sentence or clause end).
+        private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, TextSpan content)
+        {
+            int words = 0, capitalised = 0;
+            var first = document.GetFirstTokenIndexAtOrAfter(content.Start);
+            for (var i = first; i < document.Tokens.Count && document.Tokens[i].Span.Start < content.End; i++)
+            {
+                var token = document.Tokens[i];
+                if (token.Kind is TokenKind.Word or TokenKind.Number)
+                {
+                    words++;
+                    if (char.IsUpper(document.Text[token.Span.Start]))
+                    {
+                        capitalised++;
+                    }
+                }
+            }
+
+            var last = content.End - 1;
+            while (last >= content.Start && char.IsWhiteSpace(document.Text[last]))
+            {
+                last--;
+            }
+
+            var endsLikeSpeech = last >= content.Start && document.Text[last] is '.' or '!' or '?' or ',' or ';' or ':' or '…';
+            return (words, capitalised, endsLikeSpeech);
+        }
+    }
+}
