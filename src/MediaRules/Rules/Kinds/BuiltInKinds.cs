@@ -12,5 +12,6 @@ internal static class BuiltInKinds
         yield return new QuoteBalanceRuleKind();
         yield return new ScareQuoteRuleKind();
         yield return new NameConsistencyRuleKind();
+        yield return new AsymmetricTermsRuleKind();
     }
 }

@@ -159,8 +159,30 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 return false; // Israel / Israeli, Gaza / Gazan: a derived word, not a second spelling.
             }
 
+            if (DifferOnlyInSuffixes(lowerA, lowerB))
+            {
+                return false; // Minister / Ministry, Iranian / Iranians: English derivation, not a second spelling.
+            }
+
             var allowed = Math.Max(a.Length, b.Length) >= 8 ? 2 : 1;
             return Math.Abs(a.Length - b.Length) <= allowed && EditDistance.AtMost(lowerA, lowerB, allowed);
+        }
+
+        private static readonly HashSet<string> EnglishSuffixes = new(StringComparer.Ordinal)
+        {
+            "", "s", "es", "e", "d", "ed", "n", "ns", "y", "ies", "er", "ers", "ry", "ries", "or", "ors", "al", "an", "ans",
+            "ian", "ians", "ic", "ics", "ist", "ists", "ism", "ese", "ish", "ing", "ly", "ity", "ion", "ions", "ive", "ant", "ent",
+        };
+
+        private static bool DifferOnlyInSuffixes(string a, string b)
+        {
+            var common = 0;
+            while (common < a.Length && common < b.Length && a[common] == b[common])
+            {
+                common++;
+            }
+
+            return EnglishSuffixes.Contains(a.Substring(common)) && EnglishSuffixes.Contains(b.Substring(common));
         }
 
         private static bool AreGivenNameVariants(string a, string b)
