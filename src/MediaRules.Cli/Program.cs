@@ -2,7 +2,6 @@ using System;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using MediaRules.Cli.Commands;
 
@@ -79,16 +78,12 @@ internal static class Program
         }
     }
 
-    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr, out Option<bool> version)
+    private static Command BuildRoot(TextWriter stdout, TextWriter stderr, out Option<bool> version)
     {
-        var root = new RootCommand("mediarules: lints news and media text (attribution, loaded terminology, consistency, quotation) with YAML rule packs.");
-
-        // The built-in version option reads the entry assembly (a test host when run in-process): use our own.
-        foreach (var option in root.Options.OfType<VersionOption>().ToList())
-        {
-            root.Options.Remove(option);
-        }
-
+        // Not a RootCommand: its name and its version option come from the entry assembly (MediaRules.Cli, or a
+        // test host when run in-process). The command is called mediarules and reports the tool's own version.
+        var root = new Command("mediarules", "mediarules: lints news and media text (attribution, loaded terminology, consistency, quotation) with YAML rule packs.");
+        root.Options.Add(new HelpOption());
         var versionOption = new Option<bool>("--version") { Description = "Show the version." };
         version = versionOption;
         root.Options.Add(versionOption);

@@ -46,6 +46,17 @@ internal sealed class LintCommand
         _stdout = stdout;
         _stderr = stderr;
         _format.AcceptOnlyFromAmong([.. ResultFormatter.FormatNames]);
+        _paths.Validators.Add(result =>
+        {
+            // An unknown option lands among the paths; call it what it is (a file named like an option still works).
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
+                {
+                    result.AddError($"Unrecognized option '{token.Value}'.");
+                }
+            }
+        });
         Command = new Command("lint", "Lint files and folders of news text.");
         Command.Arguments.Add(_paths);
         _ruleOptions.AddTo(Command);

@@ -62,6 +62,28 @@ public class LintCommandTests
     }
 
     [Fact]
+    public void An_unknown_option_is_called_one()
+    {
+        var run = CliHarness.Run("lint", "--bogus", "x.txt");
+
+        Assert.Contains("Unrecognized option '--bogus'", run.Err);
+    }
+
+    [Fact]
+    public void Rules_can_be_repeated_and_folders_of_packs_work()
+    {
+        using var temp = new TempFolder();
+        temp.Write("packs/one.yaml", "rules:\n  - id: MR2801\n    title: One\n    kind: term\n    message: one\n    terms: [alpha]\n");
+        temp.Write("packs/sub/two.yml", "rules:\n  - id: MR2802\n    title: Two\n    kind: term\n    message: two\n    terms: [beta]\n");
+        var file = temp.Write("a.txt", "alpha beta zorgs\n");
+
+        var run = CliHarness.Run("lint", file, "--no-default-rules", "--rules", temp.PathOf("packs"), "--rules", temp.Pack());
+
+        Assert.Equal(0, run.Code);
+        Assert.Equal(new[] { "MR2801", "MR2802", "MR2901" }, Regex.Matches(run.Out, @"MR\d{4}").Select(m => m.Value));
+    }
+
+    [Fact]
     public void A_missing_path_exits_2_and_names_it()
     {
         using var temp = new TempFolder();
