@@ -1,55 +1,102 @@
-using System.Collections.Generic;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
 
-// TEMPORARY minimal builder: replaced by the full text model (tokenizer, sentence splitter, quotation scanner,
-// speakers, voice, attribution).
+/// <summary>
+/// Builds a <see cref="DocumentModel"/> stage by stage, each stage one linear pass: tokens, paragraphs, sentences,
+/// quotations, mentions, direct speakers, attribution and indirect speech (with pronoun resolution and speaker
+/// inheritance), then voice. Offsets are UTF-16 code units into the original text, which is never copied.
+/// </summary>
 internal static class DocumentModelBuilder
 {
+    /// <summary>Builds the model of a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The model.</returns>
     public static DocumentModel Build(SourceText text)
     {
-        var tokens = new List<Token>();
-        var paragraphs = new List<Paragraph>();
-        var sentences = new List<Sentence>();
-        var voices = new List<VoiceSpan>();
-        for (var line = 0; line < text.LineCount; line++)
+        var content = text.ToString();
+        var tokenArray = Tokenizer.Tokenize(content);
+        var tokens = new TokenStream(content, tokenArray);
+        var paragraphInfos = ParagraphSplitter.Split(text, tokens);
+        var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos);
+        var quoteInfos = QuotationScanner.Scan(tokens, paragraphInfos);
+        AssignSentences(quoteInfos, sentenceInfos);
+        MentionDetector.Mark(tokens, quoteInfos, paragraphInfos);
+        SpeakerFinder.FindDirect(tokens, quoteInfos, sentenceInfos, paragraphInfos);
+        var attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, quoteInfos, out var clauses);
+        var voices = VoiceAnalyzer.Build(paragraphInfos, quoteInfos, clauses);
+
+        return new DocumentModel(
+            text,
+            tokenArray,
+            CreateParagraphs(paragraphInfos, sentenceInfos),
+            CreateSentences(sentenceInfos, attributions),
+            CreateQuotations(tokens, quoteInfos),
+            voices);
+    }
+
+    private static void AssignSentences(QuoteInfo[] quotes, SentenceInfo[] sentences)
+    {
+        var s = 0;
+        foreach (var quote in quotes)
         {
-            var span = text.GetLineSpan(line);
-            if (span.IsEmpty)
+            while (s < sentences.Length && sentences[s].TokenEnd <= quote.OpenToken)
             {
-                continue;
+                s++;
             }
 
-            var first = sentences.Count;
-            sentences.Add(new Sentence(sentences.Count, span, paragraphs.Count, Attribution.None));
-            paragraphs.Add(new Paragraph(paragraphs.Count, span, false, first, 1));
-            voices.Add(new VoiceSpan(span, Voice.Narrative, -1, null));
-            var i = span.Start;
-            while (i < span.End)
+            quote.Sentence = s;
+        }
+    }
+
+    private static Paragraph[] CreateParagraphs(ParagraphInfo[] infos, SentenceInfo[] sentences)
+    {
+        var paragraphs = new Paragraph[infos.Length];
+        var s = 0;
+        for (var p = 0; p < infos.Length; p++)
+        {
+            var first = s;
+            while (s < sentences.Length && sentences[s].Paragraph == p)
             {
-                if (char.IsLetterOrDigit(text[i]))
-                {
-                    var s = i;
-                    while (i < span.End && char.IsLetterOrDigit(text[i]))
-                    {
-                        i++;
-                    }
-
-                    tokens.Add(new Token(TextSpan.FromBounds(s, i), TokenKind.Word));
-                }
-                else
-                {
-                    if (!char.IsWhiteSpace(text[i]))
-                    {
-                        tokens.Add(new Token(new TextSpan(i, 1), TokenKind.Punctuation));
-                    }
-
-                    i++;
-                }
+                s++;
             }
+
+            paragraphs[p] = new Paragraph(p, infos[p].Span, infos[p].IsHeadline, first, s - first);
         }
 
-        return new DocumentModel(text, tokens.ToArray(), paragraphs.ToArray(), sentences.ToArray(), [], voices.ToArray());
+        return paragraphs;
+    }
+
+    private static Sentence[] CreateSentences(SentenceInfo[] infos, Attribution[] attributions)
+    {
+        var sentences = new Sentence[infos.Length];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            sentences[i] = new Sentence(i, infos[i].Span, infos[i].Paragraph, attributions[i]);
+        }
+
+        return sentences;
+    }
+
+    private static Quotation[] CreateQuotations(TokenStream tokens, QuoteInfo[] infos)
+    {
+        var quotations = new Quotation[infos.Length];
+        for (var i = 0; i < infos.Length; i++)
+        {
+            var q = infos[i];
+            quotations[i] = new Quotation(
+                q.Index,
+                tokens.Span(q.OpenToken),
+                q.IsClosed ? tokens.Span(q.CloseToken) : null,
+                q.Span,
+                q.Content,
+                q.Depth,
+                q.Parent,
+                q.IsMismatched,
+                q.IsMention ? null : q.Speaker,
+                q.IsMention);
+        }
+
+        return quotations;
     }
 }

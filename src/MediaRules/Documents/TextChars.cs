@@ -1,0 +1,155 @@
+using System.Globalization;
+
+namespace MediaRules.Documents;
+
+/// <summary>The kind of quotation mark a character is: its family, its glyph's own direction and its style.</summary>
+internal enum QuoteFamily
+{
+    /// <summary>Not a quotation mark.</summary>
+    None = 0,
+
+    /// <summary>A double mark (" “ ” „ « »).</summary>
+    Double = 1,
+
+    /// <summary>A single mark (' ‘ ’ ‚ ‹ ›).</summary>
+    Single = 2,
+}
+
+/// <summary>The direction a quotation mark's glyph shows.</summary>
+internal enum QuoteDirection
+{
+    /// <summary>A straight mark: opening or closing by context.</summary>
+    Ambiguous = 0,
+
+    /// <summary>An opening glyph (“ ‘ „ ‚ «).</summary>
+    Opening = 1,
+
+    /// <summary>A closing glyph (” ’ » ›).</summary>
+    Closing = 2,
+}
+
+/// <summary>The typographic style of a quotation mark (a curly opening closed by a straight mark is mismatched).</summary>
+internal enum QuoteStyle
+{
+    /// <summary>Straight marks (" ').</summary>
+    Straight = 0,
+
+    /// <summary>Curly marks (“ ” ‘ ’ „ ‚).</summary>
+    Curly = 1,
+
+    /// <summary>Guillemets (« » ‹ ›).</summary>
+    Guillemet = 2,
+}
+
+/// <summary>Character classes the document model needs: letters and marks (surrogate-aware), quotes, apostrophes, dashes, terminators.</summary>
+internal static class TextChars
+{
+    /// <summary>Whether a character is an apostrophe look-alike (' ’ ‘ ʼ) that joins the two halves of a word.</summary>
+    public static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC';
+
+    /// <summary>Whether a character is a hyphen that may join two halves of a word (not an en or em dash).</summary>
+    public static bool IsHyphen(char c) => c is '-' or '\u2010' or '\u2011';
+
+    /// <summary>Whether a character is a dash that separates clauses.</summary>
+    public static bool IsDash(char c) => c is '\u2012' or '\u2013' or '\u2014' or '\u2015' or '-';
+
+    /// <summary>Whether a character opens a bracket.</summary>
+    public static bool IsOpeningBracket(char c) => c is '(' or '[' or '{' or '\u2329' or '\u27E8';
+
+    /// <summary>Whether a character closes a bracket.</summary>
+    public static bool IsClosingBracket(char c) => c is ')' or ']' or '}' or '\u232A' or '\u27E9';
+
+    /// <summary>Whether a character ends a sentence (. ! ? … and their CJK and Arabic forms).</summary>
+    public static bool IsTerminator(char c) =>
+        c is '.' or '!' or '?' or '\u2026' or '\u203C' or '\u2047' or '\u2048' or '\u2049' or '\u3002' or '\uFF01' or '\uFF1F' or '\u061F' or '\u06D4';
+
+    /// <summary>Whether a terminator ends a sentence with no space after it (CJK full-width forms).</summary>
+    public static bool IsSpacelessTerminator(char c) => c is '\u3002' or '\uFF01' or '\uFF1F';
+
+    /// <summary>The family of a quotation mark character, or <see cref="QuoteFamily.None"/>.</summary>
+    public static QuoteFamily GetQuoteFamily(char c) => c switch
+    {
+        '"' or '\u201C' or '\u201D' or '\u201E' or '\u201F' or '\u00AB' or '\u00BB' => QuoteFamily.Double,
+        '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B' or '\u2039' or '\u203A' => QuoteFamily.Single,
+        _ => QuoteFamily.None,
+    };
+
+    /// <summary>Whether a character is a quotation mark.</summary>
+    public static bool IsQuote(char c) => GetQuoteFamily(c) != QuoteFamily.None;
+
+    /// <summary>The direction a quotation mark's glyph shows.</summary>
+    public static QuoteDirection GetQuoteDirection(char c) => c switch
+    {
+        '\u201C' or '\u201E' or '\u201F' or '\u00AB' or '\u2018' or '\u201A' or '\u201B' or '\u2039' => QuoteDirection.Opening,
+        '\u201D' or '\u00BB' or '\u2019' or '\u203A' => QuoteDirection.Closing,
+        _ => QuoteDirection.Ambiguous,
+    };
+
+    /// <summary>The style of a quotation mark.</summary>
+    public static QuoteStyle GetQuoteStyle(char c) => c switch
+    {
+        '"' or '\'' => QuoteStyle.Straight,
+        '\u00AB' or '\u00BB' or '\u2039' or '\u203A' => QuoteStyle.Guillemet,
+        _ => QuoteStyle.Curly,
+    };
+
+    /// <summary>Whether a closing character is the partner of an opening one in another typographic tradition (German „…“).</summary>
+    public static bool IsLowNinePartner(char opening, char closing) =>
+        (opening == '\u201E' && closing is '\u201C' or '\u201D') || (opening == '\u201A' && closing is '\u2018' or '\u2019');
+
+    /// <summary>Whether the code point at <paramref name="index"/> is a letter (surrogate pairs included).</summary>
+    public static bool IsLetterAt(string s, int index) => index < s.Length && char.IsLetter(s, index);
+
+    /// <summary>Whether the code point at <paramref name="index"/> is a combining mark.</summary>
+    public static bool IsMarkAt(string s, int index)
+    {
+        if (index >= s.Length)
+        {
+            return false;
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(s, index);
+        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+    }
+
+    /// <summary>Whether the code point at <paramref name="index"/> is a decimal digit.</summary>
+    public static bool IsDigitAt(string s, int index) => index < s.Length && char.IsDigit(s[index]);
+
+    /// <summary>Whether the code point at <paramref name="index"/> can start a word: a letter or a combining mark.</summary>
+    public static bool IsWordStartAt(string s, int index) => IsLetterAt(s, index) || IsMarkAt(s, index);
+
+    /// <summary>Whether the code point at <paramref name="index"/> continues a word: a letter, mark, digit or letter-number.</summary>
+    public static bool IsWordPartAt(string s, int index)
+    {
+        if (index >= s.Length)
+        {
+            return false;
+        }
+
+        var category = CharUnicodeInfo.GetUnicodeCategory(s, index);
+        return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+            or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.DecimalDigitNumber
+            or UnicodeCategory.LetterNumber;
+    }
+
+    /// <summary>Whether the character joins letters without being one (zero-width joiner or non-joiner, soft hyphen).</summary>
+    public static bool IsJoiner(char c) => c is '\u200C' or '\u200D' or '\u00AD';
+
+    /// <summary>How many code units the code point at <paramref name="index"/> takes (2 for a surrogate pair).</summary>
+    public static int CodePointLength(string s, int index) =>
+        char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1]) ? 2 : 1;
+
+    /// <summary>Whether the code point at <paramref name="index"/> can start a sentence: an uppercase, titlecase or caseless letter.</summary>
+    public static bool IsSentenceInitialLetterAt(string s, int index)
+    {
+        var category = CharUnicodeInfo.GetUnicodeCategory(s, index);
+        return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.OtherLetter;
+    }
+
+    /// <summary>Whether the code point at <paramref name="index"/> is an uppercase, titlecase or caseless letter (a name may start with it).</summary>
+    public static bool IsCapitalAt(string s, int index) => index < s.Length && IsSentenceInitialLetterAt(s, index);
+
+    /// <summary>Whether the code point at <paramref name="index"/> is a lowercase letter.</summary>
+    public static bool IsLowerAt(string s, int index) => index < s.Length && CharUnicodeInfo.GetUnicodeCategory(s, index) == UnicodeCategory.LowercaseLetter;
+}

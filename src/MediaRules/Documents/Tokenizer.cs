@@ -1,0 +1,227 @@
+using System.Collections.Generic;
+using MediaRules.Text;
+
+namespace MediaRules.Documents;
+
+/// <summary>
+/// Splits a text into tokens in one pass: words (letters and combining marks, with inner apostrophes and hyphens
+/// and the periods of letter-by-letter abbreviations such as "U.S." and "a.m."), numbers ("18,000", "3.5", "0500",
+/// "18th"), quotation marks and other punctuation. Whitespace is not a token; every other character belongs to
+/// exactly one token.
+/// </summary>
+/// <remarks>
+/// Apostrophes: a ' or ’ between two letters or digits is part of the word ("don't", "Israel’s"). At the end of a
+/// word it is part of the word ("Palestinians'", "goin’") unless a single quotation opened earlier on the same
+/// line is still open, in which case it closes that quotation ("'Israel'"). Elsewhere it is a quotation mark.
+/// </remarks>
+internal static class Tokenizer
+{
+    /// <summary>Tokenizes a text.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The tokens in order.</returns>
+    public static Token[] Tokenize(string text)
+    {
+        var tokens = new List<Token>(EstimateCapacity(text.Length));
+        var openSingles = 0;
+        var i = 0;
+        var n = text.Length;
+        while (i < n)
+        {
+            var c = text[i];
+            if (SourceText.IsLineBreak(c))
+            {
+                openSingles = 0;
+                i++;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            int end;
+            TokenKind kind;
+            if (TextChars.IsWordStartAt(text, i))
+            {
+                end = ScanWord(text, i, openSingles);
+                kind = TokenKind.Word;
+            }
+            else if (char.IsDigit(c))
+            {
+                end = ScanNumber(text, i);
+                kind = TokenKind.Number;
+            }
+            else if (TextChars.IsApostrophe(c) && IsDecadeElision(text, i))
+            {
+                end = ScanNumber(text, i + 1);
+                kind = TokenKind.Number;
+            }
+            else if (TextChars.IsQuote(c))
+            {
+                end = i + 1;
+                kind = TokenKind.QuoteMark;
+                openSingles = TrackSingles(text, i, openSingles);
+            }
+            else
+            {
+                end = ScanPunctuation(text, i);
+                kind = TokenKind.Punctuation;
+            }
+
+            tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
+            i = end;
+        }
+
+        return tokens.ToArray();
+    }
+
+    private static int EstimateCapacity(int length) => length < 64 ? 16 : length / 5;
+
+    private static int TrackSingles(string text, int i, int openSingles)
+    {
+        var c = text[i];
+        if (TextChars.GetQuoteFamily(c) != QuoteFamily.Single)
+        {
+            return openSingles;
+        }
+
+        var direction = TextChars.GetQuoteDirection(c);
+        var before = i == 0 || char.IsWhiteSpace(text[i - 1]) || TextChars.IsOpeningBracket(text[i - 1]) || TextChars.IsQuote(text[i - 1]) || TextChars.IsDash(text[i - 1]);
+        var opening = direction == QuoteDirection.Opening || (before && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]));
+        if (opening)
+        {
+            return openSingles + 1;
+        }
+
+        return openSingles > 0 ? openSingles - 1 : 0;
+    }
+
+    private static bool IsDecadeElision(string text, int i) =>
+        i + 3 < text.Length && char.IsDigit(text[i + 1]) && char.IsDigit(text[i + 2]) && text[i + 3] == 's'
+        && (i + 4 == text.Length || !TextChars.IsWordPartAt(text, i + 4))
+        && (i == 0 || !TextChars.IsWordPartAt(text, i - 1));
+
+    private static int ScanWord(string text, int start, int openSingles)
+    {
+        var n = text.Length;
+        var j = start;
+        var segmentStart = start;
+        var abbreviation = false;
+        while (j < n)
+        {
+            if (TextChars.IsWordPartAt(text, j))
+            {
+                j += TextChars.CodePointLength(text, j);
+                continue;
+            }
+
+            var c = text[j];
+            if ((TextChars.IsHyphen(c) || TextChars.IsApostrophe(c) || TextChars.IsJoiner(c)) && TextChars.IsWordPartAt(text, j + 1))
+            {
+                j++;
+                segmentStart = j;
+                continue;
+            }
+
+            if (c == '.' && IsSingleLetter(text, segmentStart, j))
+            {
+                // "U.S.", "a.m.", "e.g.": single letters joined by periods, and the period after the last one.
+                if (j + 1 < n && TextChars.IsLetterAt(text, j + 1) && IsSingleLetterThenPeriod(text, j + 1))
+                {
+                    abbreviation = true;
+                    j++;
+                    segmentStart = j;
+                    continue;
+                }
+
+                if (abbreviation)
+                {
+                    j++;
+                    return j;
+                }
+            }
+
+            break;
+        }
+
+        if (j < n && text[j] != '\u2018' && TextChars.IsApostrophe(text[j]) && openSingles == 0 && !TextChars.IsWordPartAt(text, j + 1))
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    private static bool IsSingleLetter(string text, int start, int end) =>
+        end > start && end - start == TextChars.CodePointLength(text, start) && TextChars.IsLetterAt(text, start);
+
+    private static bool IsSingleLetterThenPeriod(string text, int index)
+    {
+        var after = index + TextChars.CodePointLength(text, index);
+        return after < text.Length && text[after] == '.';
+    }
+
+    private static int ScanNumber(string text, int start)
+    {
+        var n = text.Length;
+        var j = start;
+        while (j < n)
+        {
+            var c = text[j];
+            if (char.IsDigit(c))
+            {
+                j++;
+                continue;
+            }
+
+            if ((c is ',' or '.' or ':' or '\u066B' or '\u066C') && j + 1 < n && char.IsDigit(text[j + 1]) && j > start)
+            {
+                j++;
+                continue;
+            }
+
+            if (TextChars.IsWordPartAt(text, j))
+            {
+                // "18th", "1990s", "3km".
+                j += TextChars.CodePointLength(text, j);
+                continue;
+            }
+
+            if (TextChars.IsApostrophe(c) && TextChars.IsLetterAt(text, j + 1) && j > start)
+            {
+                // "1990's".
+                j++;
+                continue;
+            }
+
+            break;
+        }
+
+        return j;
+    }
+
+    private static int ScanPunctuation(string text, int start)
+    {
+        var n = text.Length;
+        var j = start;
+        if (text[j] == '.')
+        {
+            while (j < n && text[j] == '.')
+            {
+                j++;
+            }
+
+            return j;
+        }
+
+        j += TextChars.CodePointLength(text, j);
+        while (j < n && (TextChars.IsMarkAt(text, j) || text[j] is '\uFE0E' or '\uFE0F'))
+        {
+            j += TextChars.CodePointLength(text, j);
+        }
+
+        return j;
+    }
+}

@@ -1,0 +1,162 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MediaRules.Documents;
+using MediaRules.Text;
+using Xunit;
+
+namespace MediaRules.Tests.Documents;
+
+/// <summary>Invariants of the document model on any text, and its cost on large inputs.</summary>
+public class DocumentModelProperties
+{
+    private static readonly string[] Fragments =
+    {
+        " ", " ", " ", "\n", "\r\n", "\n\n", "“", "”", "\"", "'", "‘", "’", "«", "»", "„", ",", ".", ":", "!", "?", "…", "(", ")",
+        "Netanyahu said", "said", "told", "added:", "according to", "Reuters", "the ministry", "reportedly", "sources with direct knowledge",
+        "some reports suggest", "He", "he explained that", "the word", "Israel's", "Israel’s", "Palestinians'", "don't", "Gen.", "U.S.",
+        "a.m.", "J.", "3.5", "18,000", "0500", "resistance", "The", "war", "\U0001F600", "e\u0301", "\U0001D4D0", "שלום", "مرحبا",
+        "\uD800", "\uDC00", "\u200D", "\u2028", "\u0085", "\t",
+    };
+
+    private static Arbitrary<string> NewsLike() =>
+        Gen.ArrayOf(Gen.Elements(Fragments)).Select(parts => string.Concat(parts)).ToArbitrary();
+
+    [Property(MaxTest = 500)]
+    public bool Any_string_builds_a_consistent_model(NonNull<string> s) => Consistent(s.Get);
+
+    [Property(MaxTest = 1000)]
+    public Property News_like_text_builds_a_consistent_model() => Prop.ForAll(NewsLike(), Consistent);
+
+    [Fact]
+    public void Empty_and_blank_texts_have_no_paragraphs()
+    {
+        Assert.True(Consistent(string.Empty));
+        Assert.True(Consistent(" \n\r\n\t "));
+        Assert.Empty(DocumentTestSupport.Build(" \n ").Paragraphs);
+    }
+
+    [Fact]
+    public void The_seed_is_consistent() => Assert.True(Consistent(DocumentTestSupport.Seed.Text.ToString()));
+
+    [Fact]
+    public void A_20_MB_single_line_builds_in_linear_time()
+    {
+        var seed = DocumentTestSupport.Seed.Text.ToString().Replace('\n', ' ');
+        var builder = new StringBuilder(20_000_000 + seed.Length);
+        while (builder.Length < 20_000_000)
+        {
+            builder.Append(seed).Append(' ');
+        }
+
+        var text = builder.ToString();
+        var watch = Stopwatch.StartNew();
+        var model = DocumentModel.Create(SourceText.From(text));
+        watch.Stop();
+        Assert.Single(model.Paragraphs);
+        Assert.True(model.Sentences.Count > 10_000);
+        Assert.True(model.Quotations.Count > 10_000);
+        Assert.True(watch.Elapsed.TotalSeconds < 60, $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_line_with_no_sentence_end_is_one_sentence_and_stays_linear()
+    {
+        var text = string.Concat(Enumerable.Repeat("officials said that critics argued “it is said, ", 200_000));
+        var watch = Stopwatch.StartNew();
+        var model = DocumentModel.Create(SourceText.From(text));
+        watch.Stop();
+        Assert.Single(model.Sentences);
+        Assert.True(watch.Elapsed.TotalSeconds < 30, $"took {watch.Elapsed}");
+    }
+
+    private static bool Consistent(string s)
+    {
+        var text = SourceText.From(s);
+        var model = DocumentModel.Create(text);
+        var n = text.Length;
+        bool Inside(TextSpan span) => span.End <= n;
+        bool InsideOrNull(TextSpan? span) => span is null || span.Value.End <= n;
+
+        for (var i = 0; i < model.Tokens.Count; i++)
+        {
+            var token = model.Tokens[i].Span;
+            Check(Inside(token) && !token.IsEmpty, $"token {i} {token}");
+            Check(i == 0 || model.Tokens[i - 1].Span.End <= token.Start, $"tokens {i - 1},{i} overlap");
+        }
+
+        var sentenceCount = 0;
+        for (var p = 0; p < model.Paragraphs.Count; p++)
+        {
+            var paragraph = model.Paragraphs[p];
+            Check(paragraph.Index == p && Inside(paragraph.Span) && !paragraph.Span.IsEmpty, $"paragraph {p}");
+            Check(p == 0 || model.Paragraphs[p - 1].Span.End < paragraph.Span.Start, $"paragraphs {p - 1},{p} overlap");
+            Check(paragraph.FirstSentence == sentenceCount && paragraph.SentenceCount >= 1, $"paragraph {p} sentences");
+            Check(!paragraph.IsHeadline || paragraph.SentenceCount == 1, $"headline {p} has one sentence");
+            sentenceCount += paragraph.SentenceCount;
+        }
+
+        Check(sentenceCount == model.Sentences.Count, "sentence count");
+        for (var i = 0; i < model.Sentences.Count; i++)
+        {
+            var sentence = model.Sentences[i];
+            Check(sentence.Index == i && model.Paragraphs[sentence.ParagraphIndex].Span.Contains(sentence.Span) && !sentence.Span.IsEmpty, $"sentence {i} inside its paragraph");
+            Check(i == 0 || model.Sentences[i - 1].Span.End <= sentence.Span.Start, $"sentences {i - 1},{i} overlap");
+            Check(InsideOrNull(sentence.Attribution.SourceSpan) && InsideOrNull(sentence.Attribution.CueSpan), $"sentence {i} attribution");
+            Check((sentence.Attribution.Kind == SourceKind.None) == (sentence.Attribution.CueSpan is null), $"sentence {i} cue");
+        }
+
+        for (var i = 0; i < model.Quotations.Count; i++)
+        {
+            var q = model.Quotations[i];
+            Check(q.Index == i && Inside(q.Span) && q.Span.Contains(q.ContentSpan) && q.Span.Contains(q.OpeningMark), $"quotation {i} spans");
+            Check(q.OpeningMark.Start == q.Span.Start && q.OpeningMark.End == q.ContentSpan.Start, $"quotation {i} opening");
+            Check(q.ClosingMark is null || (q.ClosingMark.Value.End == q.Span.End && q.ClosingMark.Value.Start == q.ContentSpan.End), $"quotation {i} closing");
+            Check(!q.IsMismatched || q.IsClosed, $"quotation {i} mismatched but unclosed");
+            Check(i == 0 || model.Quotations[i - 1].OpeningMark.Start < q.OpeningMark.Start, $"quotations {i - 1},{i} order");
+            Check(InsideOrNull(q.SpeakerSpan) && (!q.IsMention || q.SpeakerSpan is null), $"quotation {i} speaker");
+            var paragraph = model.GetParagraph(q.OpeningMark.Start);
+            Check(paragraph is not null && paragraph.Span.Contains(q.Span), $"quotation {i} inside a paragraph");
+            if (q.ParentIndex >= 0)
+            {
+                var parent = model.Quotations[q.ParentIndex];
+                Check(q.ParentIndex < i && q.Depth == parent.Depth + 1 && parent.ContentSpan.Contains(q.Span), $"quotation {i} inside its parent");
+            }
+            else
+            {
+                Check(q.Depth == 0, $"quotation {i} depth");
+            }
+        }
+
+        var spans = model.VoiceSpans;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var v = spans[i];
+            Check(Inside(v.Span) && !v.Span.IsEmpty && InsideOrNull(v.SourceSpan), $"voice span {i}");
+            Check(i == 0 || spans[i - 1].Span.End <= v.Span.Start, $"voice spans {i - 1},{i} overlap");
+            Check((v.QuotationIndex >= 0) == (v.Voice is Voice.DirectQuote or Voice.Mention) && v.QuotationIndex < model.Quotations.Count, $"voice span {i} quotation");
+            Check(v.QuotationIndex < 0 || model.Quotations[v.QuotationIndex].ContentSpan.Contains(v.Span), $"voice span {i} inside its quotation");
+            Check(model.GetParagraph(v.Span.Start) is { } p && p.Span.Contains(v.Span), $"voice span {i} inside a paragraph");
+        }
+
+        foreach (var paragraph in model.Paragraphs)
+        {
+            var covered = spans.Where(v => paragraph.Span.Contains(v.Span)).Sum(v => v.Span.Length);
+            Check(covered == paragraph.Span.Length, $"paragraph {paragraph.Index} covered");
+        }
+
+        return true;
+    }
+
+    private static void Check(bool condition, string what)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(what);
+        }
+    }
+}

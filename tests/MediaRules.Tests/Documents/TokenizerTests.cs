@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using MediaRules.Documents;
+using Xunit;
+
+namespace MediaRules.Tests.Documents;
+
+/// <summary>Tokens and the matching form of words.</summary>
+public class TokenizerTests
+{
+    private static (string Text, TokenKind Kind)[] Tokens(string text)
+    {
+        var model = DocumentTestSupport.Build(text);
+        return model.Tokens.Select(t => (model.GetText(t.Span), t.Kind)).ToArray();
+    }
+
+    [Fact]
+    public void Words_numbers_quotes_and_punctuation()
+    {
+        Assert.Equal(
+            new[]
+            {
+                ("The", TokenKind.Word), ("U.S.", TokenKind.Word), ("sent", TokenKind.Word), ("18,000", TokenKind.Number),
+                ("troops", TokenKind.Word), ("at", TokenKind.Word), ("7", TokenKind.Number), ("a.m.", TokenKind.Word),
+                ("(", TokenKind.Punctuation), ("0500", TokenKind.Number), ("GMT", TokenKind.Word), (")", TokenKind.Punctuation),
+                (",", TokenKind.Punctuation), ("“", TokenKind.QuoteMark), ("3.5", TokenKind.Number), ("km", TokenKind.Word),
+                ("”", TokenKind.QuoteMark), (".", TokenKind.Punctuation),
+            },
+            Tokens("The U.S. sent 18,000 troops at 7 a.m. (0500 GMT), “3.5 km”."));
+    }
+
+    [Theory]
+    [InlineData("Israel's")]
+    [InlineData("Israel’s")]
+    [InlineData("don't")]
+    [InlineData("Al-Quds")]
+    [InlineData("scorched-earth")]
+    [InlineData("Palestinians'")]
+    [InlineData("COVID-19")]
+    public void Inner_apostrophes_and_hyphens_stay_inside_words(string word)
+    {
+        var tokens = Tokens($"the {word} plan");
+        Assert.Equal(3, tokens.Length);
+        Assert.Equal((word, TokenKind.Word), tokens[1]);
+    }
+
+    [Fact]
+    public void Single_quotes_around_a_word_are_quote_marks()
+    {
+        Assert.Equal(
+            new[] { ("Read", TokenKind.Word), ("'", TokenKind.QuoteMark), ("Israel", TokenKind.Word), ("'", TokenKind.QuoteMark), ("fabricates", TokenKind.Word) },
+            Tokens("Read 'Israel' fabricates"));
+        Assert.Equal(
+            new[] { ("‘", TokenKind.QuoteMark), ("Palestinians", TokenKind.Word), ("’", TokenKind.QuoteMark) },
+            Tokens("‘Palestinians’"));
+    }
+
+    [Fact]
+    public void Unicode_letters_marks_and_surrogates_stay_in_words()
+    {
+        // e + combining acute, a letter outside the BMP (U+1D4D0), Hebrew and Arabic.
+        var text = "cafe\u0301 \U0001D4D0bc שלום مرحبا";
+        var tokens = Tokens(text);
+        Assert.Equal(new[] { "cafe\u0301", "\U0001D4D0bc", "שלום", "مرحبا" }, tokens.Select(t => t.Text));
+        Assert.All(tokens, t => Assert.Equal(TokenKind.Word, t.Kind));
+    }
+
+    [Fact]
+    public void An_emoji_is_one_punctuation_token()
+    {
+        var tokens = Tokens("ok \U0001F600!");
+        Assert.Equal(new[] { "ok", "\U0001F600", "!" }, tokens.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Ellipsis_periods_are_one_token()
+    {
+        Assert.Equal(new[] { "Wait", "...", "what" }, Tokens("Wait... what").Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Tokens_cover_every_non_whitespace_character()
+    {
+        const string text = "“Quote,” he said — 'x' « y » 3.5% ’90s.";
+        var model = DocumentTestSupport.Build(text);
+        var covered = new bool[text.Length];
+        foreach (var token in model.Tokens)
+        {
+            for (var i = token.Span.Start; i < token.Span.End; i++)
+            {
+                covered[i] = true;
+            }
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            Assert.Equal(!char.IsWhiteSpace(text[i]), covered[i]);
+        }
+    }
+
+    [Theory]
+    [InlineData("Israel’s", "israel's")]
+    [InlineData("ISRAEL'S", "israel's")]
+    [InlineData("Resistance", "resistance")]
+    [InlineData("don‘t", "don't")]
+    public void Normalized_form_is_lower_case_with_straight_apostrophes(string token, string normalized) =>
+        Assert.Equal(normalized, TokenText.Normalize(token.AsSpan()));
+
+    [Theory]
+    [InlineData("Resistance's", 2, "resistance")]
+    [InlineData("Resistance’s", 2, "resistance")]
+    [InlineData("Palestinians'", 1, "palestinians")]
+    [InlineData("Israel", 0, "israel")]
+    [InlineData("'s", 0, "'s")]
+    public void Possessive_suffix(string token, int length, string stem)
+    {
+        Assert.Equal(length, TokenText.GetPossessiveSuffixLength(token.AsSpan()));
+        Assert.Equal(length > 0, TokenText.HasPossessiveSuffix(token.AsSpan()));
+        Assert.Equal(stem, TokenText.NormalizeWithoutPossessive(token.AsSpan()));
+    }
+
+    [Fact]
+    public void Word_tables_look_up_the_matching_form()
+    {
+        var set = new WordSet("resistance israel's");
+        Assert.True(set.Contains("Resistance".AsSpan()));
+        Assert.True(set.Contains("ISRAEL’S".AsSpan()));
+        Assert.False(set.Contains("resist".AsSpan()));
+        Assert.True(TokenText.EqualsNormalized("Israel’s".AsSpan(), "israel's"));
+        Assert.Equal(TokenText.GetNormalizedHashCode("Israel’s".AsSpan()), TokenText.GetNormalizedHashCode("israel's".AsSpan()));
+    }
+}
