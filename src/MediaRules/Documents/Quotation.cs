@@ -2,7 +2,10 @@ using MediaRules.Text;
 
 namespace MediaRules.Documents;
 
-/// <summary>A quotation: from its opening mark to its closing mark, or to the end of its paragraph when it never closes.</summary>
+/// <summary>
+/// A quotation: from its opening mark to its closing mark, or to the end of its paragraph when it never closes (a
+/// nested quotation still open when its parent closes ends where the parent's content ends, so it stays inside it).
+/// </summary>
 public sealed class Quotation
 {
     /// <summary>Creates a quotation.</summary>
