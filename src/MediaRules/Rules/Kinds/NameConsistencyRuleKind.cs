@@ -226,9 +226,9 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 }
 
                 var paragraph = document.GetParagraph(token.Span.Start);
-                if (paragraph is { IsHeadline: true })
+                if (paragraph is { IsHeadline: true } && IsTitleCase(document, paragraph))
                 {
-                    continue;
+                    continue; // In a Title Case Headline every word is capitalised, so capitals say nothing.
                 }
 
                 var length = chars.Length;
@@ -244,6 +244,21 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             }
 
             return names;
+        }
+
+        private static bool IsTitleCase(DocumentModel document, Paragraph paragraph)
+        {
+            int words = 0, capitalised = 0;
+            for (var i = document.GetFirstTokenIndexAtOrAfter(paragraph.Span.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < paragraph.Span.End; i++)
+            {
+                if (document.Tokens[i].Kind == TokenKind.Word)
+                {
+                    words++;
+                    capitalised += char.IsUpper(document.Text[document.Tokens[i].Span.Start]) ? 1 : 0;
+                }
+            }
+
+            return capitalised * 2 > words;
         }
 
         private static bool IsAllCaps(ReadOnlySpan<char> chars)
