@@ -88,14 +88,35 @@ internal static class FormatHelpers
     }
 
     /// <summary>Whether a string is an absolute URI (SARIF's <c>helpUri</c> must be one).</summary>
+    /// <remarks>It must start with a scheme: on Unix, <see cref="Uri"/> also takes <c>/a/path</c> as absolute.</remarks>
     public static bool IsAbsoluteUri(string? value) =>
-        !string.IsNullOrWhiteSpace(value) && Uri.TryCreate(value, UriKind.Absolute, out _) && !value!.Any(char.IsWhiteSpace);
+        !string.IsNullOrWhiteSpace(value) && HasScheme(value!) && Uri.TryCreate(value, UriKind.Absolute, out _) && !value!.Any(char.IsWhiteSpace);
 
     public static string Plural(int count, string singular, string plural) =>
         count.ToString(CultureInfo.InvariantCulture) + " " + (count == 1 ? singular : plural);
 
     private static string EscapeSegments(string path) =>
         string.Join("/", path.Split('/').Select(s => s.Length == 0 || s == "." || s == ".." ? s : Uri.EscapeDataString(s)));
+
+    private static bool HasScheme(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon < 2 || !IsAsciiLetter(value[0]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < colon; i++)
+        {
+            var c = value[i];
+            if (!IsAsciiLetter(c) && c is not ((>= '0' and <= '9') or '+' or '-' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
 

@@ -129,6 +129,24 @@ public class SarifResultFormatterTests
         Assert.Equal(uri, result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
     }
 
+    [Theory]
+    [InlineData("/docs/rules.html", false)]
+    [InlineData("docs/rules.html", false)]
+    [InlineData("https://example.org/a b", false)]
+    [InlineData("https://example.org/rules#MR2950", true)]
+    public void Only_absolute_help_links_become_help_uris(string help, bool kept)
+    {
+        using var output = new System.IO.StringWriter();
+        using var formatter = new MediaRules.Formatting.SarifResultFormatter(output);
+        formatter.Begin([new MediaRules.Diagnostics.DiagnosticDescriptor("MR2950", "Title", "m", "terminology", MediaRules.Diagnostics.DiagnosticSeverity.Warning, help)]);
+        formatter.End();
+
+        FormatterTestSupport.AssertValidSarif(output.ToString());
+        using var doc = JsonDocument.Parse(output.ToString());
+        var rule = doc.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules")[0];
+        Assert.Equal(kept, rule.TryGetProperty("helpUri", out _));
+    }
+
     [Fact]
     public void Output_is_deterministic()
     {
