@@ -1,65 +1,26 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MediaRules.Documents;
 using MediaRules.Text;
 
 namespace MediaRules.Matching;
 
 /// <summary>
-/// Finds phrases in a document by walking a word-level trie over its tokens: word boundaries come from the
-/// tokenizer, and matching costs one dictionary step per token whatever the number of phrases.
+/// Finds phrases in a document by walking a word-level trie over its tokens. Word boundaries come from the
+/// tokenizer; each step looks a token up in its matching form (lower case, straight apostrophes, no possessive
+/// suffix) without allocating, so matching costs one table look-up per token whatever the number of phrases.
+/// Immutable once built; safe to use from many threads.
 /// </summary>
 internal sealed class TermMatcher
 {
-    private readonly Node _root = new();
-    private readonly List<string[]> _exactWords = new();
+    private readonly Node _root;
+    private readonly string[][] _exactWords;
 
-    /// <summary>Adds a phrase; <paramref name="id"/> comes back with each match.</summary>
-    /// <param name="phrase">The phrase.</param>
-    /// <param name="id">The caller's id for the phrase.</param>
-    /// <param name="inflect">Whether the last word also matches its plural forms.</param>
-    /// <returns>Whether the phrase has at least one word.</returns>
-    public bool Add(string phrase, int id, bool inflect)
+    private TermMatcher(Node root, string[][] exactWords)
     {
-        var model = DocumentModel.Create(SourceText.From(phrase));
-        var tokens = model.Tokens;
-        if (tokens.Count == 0)
-        {
-            return false;
-        }
-
-        var words = new string[tokens.Count];
-        var exact = new string[tokens.Count];
-        for (var i = 0; i < words.Length; i++)
-        {
-            var chars = model.Text.AsSpan(tokens[i].Span);
-            words[i] = TokenKeys.KeyOf(chars);
-            exact[i] = chars.ToString();
-        }
-
-        while (_exactWords.Count <= id)
-        {
-            _exactWords.Add(Array.Empty<string>());
-        }
-
-        _exactWords[id] = exact;
-        var node = _root;
-        for (var i = 0; i < words.Length - 1; i++)
-        {
-            node = node.Child(words[i]);
-        }
-
-        var last = words[words.Length - 1];
-        node.Child(last).Terminals.Add(id);
-        if (inflect && last.Length > 0 && char.IsLetter(last[last.Length - 1]))
-        {
-            foreach (var form in Plurals(last))
-            {
-                node.Child(form).Terminals.Add(id);
-            }
-        }
-
-        return true;
+        _root = root;
+        _exactWords = exactWords;
     }
 
     /// <summary>Leftmost-longest matches, not overlapping one another, in document order.</summary>
@@ -68,12 +29,11 @@ internal sealed class TermMatcher
     /// <returns>Each match's span and phrase id.</returns>
     public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive)
     {
-        var keys = TokenKeys.Get(document);
         var tokens = document.Tokens;
         var text = document.Text;
-        for (var start = 0; start < keys.Length; start++)
+        for (var start = 0; start < tokens.Count; start++)
         {
-            if (!_root.Next.TryGetValue(keys[start], out var node))
+            if (!_root.Next.TryGetValue(Stem(text, tokens[start].Span), out var node))
             {
                 continue;
             }
@@ -93,8 +53,8 @@ internal sealed class TermMatcher
                     }
                 }
 
-                if (node.Next.Count == 0 || end + 1 >= keys.Length || !Adjacent(text, tokens[end].Span, tokens[end + 1].Span)
-                    || !node.Next.TryGetValue(keys[end + 1], out node))
+                if (node.Next.Count == 0 || end + 1 >= tokens.Count || !Adjacent(text, tokens[end].Span, tokens[end + 1].Span)
+                    || !node.Next.TryGetValue(Stem(text, tokens[end + 1].Span), out node))
                 {
                     break;
                 }
@@ -110,19 +70,20 @@ internal sealed class TermMatcher
         }
     }
 
-    private static IEnumerable<string> Plurals(string word)
+    private static ReadOnlySpan<char> Stem(SourceText text, TextSpan span)
     {
-        yield return word + "s";
-        yield return word + "es";
-        if (word.Length > 1 && word[word.Length - 1] == 'y')
-        {
-            yield return word.Substring(0, word.Length - 1) + "ies";
-        }
+        var chars = text.AsSpan(span);
+        return chars.Slice(0, chars.Length - TokenText.GetPossessiveSuffixLength(chars));
     }
 
-    // Two tokens continue a phrase when only spaces (no line break) stand between them.
+    // Two tokens continue a phrase when only a few spaces (no line break) stand between them.
     private static bool Adjacent(SourceText text, TextSpan left, TextSpan right)
     {
+        if (right.Start - left.End > 3)
+        {
+            return false;
+        }
+
         for (var i = left.End; i < right.Start; i++)
         {
             var c = text[i];
@@ -132,7 +93,7 @@ internal sealed class TermMatcher
             }
         }
 
-        return right.Start - left.End <= 3;
+        return true;
     }
 
     private static bool SameCase(SourceText text, IReadOnlyList<Token> tokens, int start, int end, string[] exact)
@@ -163,21 +124,97 @@ internal sealed class TermMatcher
         return true;
     }
 
-    private sealed class Node
+    /// <summary>Collects phrases, then builds the immutable matcher.</summary>
+    internal sealed class Builder
     {
-        public Dictionary<string, Node> Next { get; } = new(StringComparer.Ordinal);
+        private readonly BuildNode _root = new();
+        private readonly List<string[]> _exactWords = new();
 
-        public List<int> Terminals { get; } = new();
-
-        public Node Child(string key)
+        /// <summary>Adds a phrase; its id (0, 1, 2… in order of addition) comes back with each match.</summary>
+        /// <param name="phrase">The phrase.</param>
+        /// <param name="inflect">Whether the last word also matches its plural forms.</param>
+        /// <returns>The phrase's id, or -1 when it has no words.</returns>
+        public int Add(string phrase, bool inflect)
         {
-            if (!Next.TryGetValue(key, out var child))
+            var model = DocumentModel.Create(SourceText.From(phrase));
+            var tokens = model.Tokens;
+            if (tokens.Count == 0)
             {
-                child = new Node();
-                Next.Add(key, child);
+                return -1;
             }
 
-            return child;
+            var id = _exactWords.Count;
+            var exact = new string[tokens.Count];
+            var node = _root;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var chars = model.Text.AsSpan(tokens[i].Span);
+                exact[i] = chars.ToString();
+                var key = TokenText.NormalizeWithoutPossessive(chars);
+                if (i + 1 < tokens.Count)
+                {
+                    node = node.Child(key);
+                    continue;
+                }
+
+                node.Child(key).Terminals.Add(id);
+                if (inflect && key.Length > 0 && char.IsLetter(key[key.Length - 1]))
+                {
+                    foreach (var form in Plurals(key))
+                    {
+                        node.Child(form).Terminals.Add(id);
+                    }
+                }
+            }
+
+            _exactWords.Add(exact);
+            return id;
         }
+
+        public TermMatcher Build() => new(Freeze(_root), _exactWords.ToArray());
+
+        private static Node Freeze(BuildNode node) =>
+            new(new WordTable<Node>(node.Next.Select(pair => new KeyValuePair<string, Node>(pair.Key, Freeze(pair.Value)))), node.Terminals.Distinct().ToArray());
+
+        private static IEnumerable<string> Plurals(string word)
+        {
+            yield return word + "s";
+            yield return word + "es";
+            if (word.Length > 1 && word[word.Length - 1] == 'y')
+            {
+                yield return word.Substring(0, word.Length - 1) + "ies";
+            }
+        }
+
+        private sealed class BuildNode
+        {
+            public Dictionary<string, BuildNode> Next { get; } = new(StringComparer.Ordinal);
+
+            public List<int> Terminals { get; } = new();
+
+            public BuildNode Child(string key)
+            {
+                if (!Next.TryGetValue(key, out var child))
+                {
+                    child = new BuildNode();
+                    Next.Add(key, child);
+                }
+
+                return child;
+            }
+        }
+    }
+
+    private sealed class Node
+    {
+        public Node(WordTable<Node> next, int[] terminals)
+        {
+            Next = next;
+            Terminals = terminals;
+        }
+
+        public WordTable<Node> Next { get; }
+
+        public int[] Terminals { get; }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using MediaRules.Documents;
 
 namespace MediaRules.Matching;
 
@@ -8,13 +9,12 @@ namespace MediaRules.Matching;
 /// </summary>
 internal static class TextSearch
 {
-    /// <summary>Folds a character for matching: lower case, and every apostrophe or quote variant to its straight form.</summary>
+    /// <summary>Folds a character for matching: the token matching form (lower case, straight apostrophe), and straight double quotes and hyphens.</summary>
     public static char Fold(char c) => c switch
     {
-        '\u2019' or '\u2018' or '\u02BC' or '\u2032' or '`' or '\u00B4' => '\'',
         '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' => '"',
         '\u2010' or '\u2011' => '-',
-        _ => char.ToLowerInvariant(c),
+        _ => TokenText.NormalizeChar(c),
     };
 
     /// <summary>The first word-bounded occurrence of <paramref name="phrase"/> in <paramref name="text"/> at or after <paramref name="start"/>, or -1.</summary>

@@ -22,12 +22,12 @@ internal sealed class AsymmetricTermsRuleKind : IRuleKind
             throw new RuleDefinitionException("terms", "an asymmetric-terms rule needs pairs in 'terms', as \"captives / prisoners\"");
         }
 
-        var matcher = new TermMatcher();
+        var matcher = new TermMatcher.Builder();
         var pairs = new List<(string First, string Second)>();
         for (var i = 0; i < definition.Terms.Count; i++)
         {
             var parts = definition.Terms[i].Text.Split('/').Select(p => p.Trim()).ToArray();
-            if (parts.Length != 2 || parts.Any(p => p.Length == 0) || !matcher.Add(parts[0], 2 * i, definition.Inflect) || !matcher.Add(parts[1], (2 * i) + 1, definition.Inflect))
+            if (parts.Length != 2 || parts.Any(p => p.Length == 0) || matcher.Add(parts[0], definition.Inflect) != 2 * i || matcher.Add(parts[1], definition.Inflect) != (2 * i) + 1)
             {
                 throw new RuleDefinitionException("terms", $"'{definition.Terms[i].Text}' is not a pair: write \"first / second\"", i);
             }
@@ -35,7 +35,7 @@ internal sealed class AsymmetricTermsRuleKind : IRuleKind
             pairs.Add((parts[0], parts[1]));
         }
 
-        return new AsymmetricTermsRule(definition.ToDescriptor(), matcher, pairs, definition.CaseSensitive);
+        return new AsymmetricTermsRule(definition.ToDescriptor(), matcher.Build(), pairs, definition.CaseSensitive);
     }
 
     private sealed class AsymmetricTermsRule : IRule

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
-using MediaRules.Matching;
 using MediaRules.Text;
 
 namespace MediaRules.Rules.Kinds;
@@ -231,11 +230,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     continue; // In a Title Case Headline every word is capitalised, so capitals say nothing.
                 }
 
-                var length = chars.Length;
-                if (length > 2 && TextSearch.Fold(chars[length - 2]) == '\'' && TextSearch.Fold(chars[length - 1]) == 's')
-                {
-                    length -= 2;
-                }
+                var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
 
                 if (length >= 3)
                 {

@@ -25,12 +25,12 @@ internal sealed class TermRuleKind : IRuleKind
             throw new RuleDefinitionException("patterns", "a term rule takes 'terms', not 'patterns' (use kind: pattern)");
         }
 
-        var matcher = new TermMatcher();
+        var matcher = new TermMatcher.Builder();
         var suggestions = new IReadOnlyList<string>[definition.Terms.Count];
         for (var i = 0; i < definition.Terms.Count; i++)
         {
             var term = definition.Terms[i];
-            if (!matcher.Add(term.Text, i, definition.Inflect))
+            if (matcher.Add(term.Text, definition.Inflect) != i)
             {
                 throw new RuleDefinitionException("terms", $"the term '{term.Text}' has no words", i);
             }
@@ -38,7 +38,7 @@ internal sealed class TermRuleKind : IRuleKind
             suggestions[i] = term.Suggestions.Count > 0 ? term.Suggestions : definition.Suggestions;
         }
 
-        return new TermRule(definition.ToDescriptor(), matcher, suggestions, definition.CaseSensitive);
+        return new TermRule(definition.ToDescriptor(), matcher.Build(), suggestions, definition.CaseSensitive);
     }
 
     private sealed class TermRule : IRule
