@@ -27,7 +27,7 @@ public sealed class GitHubResultFormatter : ResultFormatter
     /// <summary>Formats one diagnostic as a workflow command.</summary>
     /// <param name="diagnostic">The diagnostic.</param>
     /// <returns>The command, without a line break.</returns>
-    public static string FormatDiagnostic(Diagnostic diagnostic)
+    internal static string FormatDiagnostic(Diagnostic diagnostic)
     {
         if (diagnostic is null)
         {
@@ -49,13 +49,13 @@ public sealed class GitHubResultFormatter : ResultFormatter
     /// <summary>Escapes the message part of a workflow command: <c>%</c>, CR and LF.</summary>
     /// <param name="value">The text.</param>
     /// <returns>The escaped text.</returns>
-    public static string EscapeData(string value) =>
+    internal static string EscapeData(string value) =>
         (value ?? string.Empty).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     /// <summary>Escapes a property value of a workflow command: <c>%</c>, CR, LF, <c>:</c> and <c>,</c>.</summary>
     /// <param name="value">The text.</param>
     /// <returns>The escaped text.</returns>
-    public static string EscapeProperty(string value) =>
+    internal static string EscapeProperty(string value) =>
         EscapeData(value).Replace(":", "%3A").Replace(",", "%2C");
 
     /// <inheritdoc/>

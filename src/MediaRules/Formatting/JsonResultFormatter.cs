@@ -43,7 +43,7 @@ public sealed class JsonResultFormatter : ResultFormatter
     /// <summary>Writes a diagnostic as the object that <c>diagnostics</c> lists (also the shape of the batch output).</summary>
     /// <param name="writer">The JSON writer, positioned where a value may go.</param>
     /// <param name="diagnostic">The diagnostic.</param>
-    public static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
+    internal static void WriteDiagnostic(Utf8JsonWriter writer, Diagnostic diagnostic)
     {
         if (writer is null)
         {
@@ -90,7 +90,7 @@ public sealed class JsonResultFormatter : ResultFormatter
     /// <summary>Writes a rule as the object that <c>rules</c> lists.</summary>
     /// <param name="writer">The JSON writer, positioned where a value may go.</param>
     /// <param name="descriptor">The rule's descriptor.</param>
-    public static void WriteRule(Utf8JsonWriter writer, DiagnosticDescriptor descriptor)
+    internal static void WriteRule(Utf8JsonWriter writer, DiagnosticDescriptor descriptor)
     {
         if (writer is null)
         {

@@ -24,7 +24,7 @@ public sealed class TextResultFormatter : ResultFormatter
     /// <summary>Formats one diagnostic as <c>path(line,col): severity ID: message</c> (1-based line and column).</summary>
     /// <param name="diagnostic">The diagnostic.</param>
     /// <returns>The line, without a line break.</returns>
-    public static string FormatDiagnostic(Diagnostic diagnostic)
+    internal static string FormatDiagnostic(Diagnostic diagnostic)
     {
         if (diagnostic is null)
         {
