@@ -23,8 +23,8 @@ internal static class RulePackReader
     private static readonly HashSet<string> RuleKeys = new(StringComparer.Ordinal)
     {
         "id", "title", "kind", "severity", "message", "description", "help", "references", "terms", "patterns",
-        "case-sensitive", "inflect", "suggestions", "voices", "attribution", "exceptions", "unless-sentence-contains",
-        "severity-by-voice", "examples", "options",
+        "case-sensitive", "inflect", "suggestions", "voices", "attribution", "attribution-reach", "exceptions",
+        "unless-sentence-contains", "severity-by-voice", "severity-if-sentence-contains", "examples", "options",
     };
 
     public static List<ParsedRule> Read(string yaml, string source, List<RuleLoadError> errors)
@@ -189,12 +189,16 @@ internal static class RulePackReader
             CaseSensitive = reader.Boolean("case-sensitive") ?? false,
             Inflect = reader.Boolean("inflect") ?? true,
             Suggestions = reader.StringList("suggestions"),
-            Scope = new RuleScope(
-                (IReadOnlyList<VoiceFilter>?)reader.Voices("voices") ?? RuleScope.Default.Voices,
-                reader.SourceKinds("attribution"),
-                reader.StringList("exceptions"),
-                reader.StringList("unless-sentence-contains"),
-                reader.SeverityByVoice("severity-by-voice")),
+            Scope = new RuleScope
+            {
+                Voices = (IReadOnlyList<VoiceFilter>?)reader.Voices("voices") ?? RuleScope.Default.Voices,
+                Attribution = reader.SourceKinds("attribution"),
+                AttributionReach = reader.Reach("attribution-reach"),
+                Exceptions = reader.StringList("exceptions"),
+                UnlessSentenceContains = reader.StringList("unless-sentence-contains"),
+                SeverityByVoice = reader.SeverityByVoice("severity-by-voice"),
+                SeverityIfSentenceContains = reader.SeverityIfSentenceContains("severity-if-sentence-contains"),
+            },
             Examples = reader.Examples("examples"),
             Options = reader.Options("options"),
             Source = source,
@@ -477,6 +481,51 @@ internal static class RulePackReader
                 else
                 {
                     result[v] = s;
+                }
+            }
+
+            return result;
+        }
+
+        public AttributionReach Reach(string key)
+        {
+            switch (OptionalString(key))
+            {
+                case null:
+                case "sentence":
+                    return AttributionReach.Sentence;
+                case "adjacent":
+                    return AttributionReach.Adjacent;
+                case var other:
+                    Fail(key, $"'{other}' is not an attribution reach (sentence, adjacent)");
+                    return AttributionReach.Sentence;
+            }
+        }
+
+        public Dictionary<DiagnosticSeverity, IReadOnlyList<string>> SeverityIfSentenceContains(string key)
+        {
+            var result = new Dictionary<DiagnosticSeverity, IReadOnlyList<string>>();
+            if (!_values.TryGetValue(key, out var node))
+            {
+                return result;
+            }
+
+            if (node is not YamlMappingNode map)
+            {
+                Fail(node, $"'{key}' must map severities to lists of phrases");
+                return result;
+            }
+
+            foreach (var entry in map.Children)
+            {
+                var severity = (entry.Key as YamlScalarNode)?.Value;
+                if (severity is null || !SeverityNames.TryParse(severity, out var s))
+                {
+                    Fail(entry.Key, $"'{severity}' is not a severity (error, warning, suggestion, silent, none)");
+                }
+                else
+                {
+                    result[s] = Strings(entry.Value, key);
                 }
             }
 

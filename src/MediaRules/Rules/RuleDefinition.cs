@@ -123,53 +123,52 @@ public sealed class RuleExamples
 }
 
 /// <summary>
-/// Where a rule applies: the voices it reads, how the sentence must be sourced, and the exceptions that stop it.
-/// The engine applies the scope to every report of every kind, so a host's own kind honours it too.
+/// Where a rule applies: the voices it reads, how the sentence must be sourced, the exceptions that stop it, and
+/// the severities that replace the rule's in some contexts. The engine applies the scope to every report of every
+/// kind, so a host's own kind honours it too.
 /// </summary>
 public sealed class RuleScope
 {
-    /// <summary>Creates a scope.</summary>
-    /// <param name="voices">The voices the rule applies to.</param>
-    /// <param name="attribution">The sourcing of the sentence the rule applies to; empty means any.</param>
-    /// <param name="exceptions">Phrases that, where they overlap a match, stop it ("the 1994 genocide in Rwanda").</param>
-    /// <param name="unlessSentenceContains">Phrases that, anywhere in the sentence, stop every match in it.</param>
-    /// <param name="severityByVoice">A severity to use instead of the rule's in some voices.</param>
-    public RuleScope(
-        IReadOnlyList<VoiceFilter> voices,
-        IReadOnlyList<SourceKind> attribution,
-        IReadOnlyList<string> exceptions,
-        IReadOnlyList<string> unlessSentenceContains,
-        IReadOnlyDictionary<VoiceFilter, DiagnosticSeverity> severityByVoice)
-    {
-        Voices = voices ?? throw new ArgumentNullException(nameof(voices));
-        Attribution = attribution ?? throw new ArgumentNullException(nameof(attribution));
-        Exceptions = exceptions ?? throw new ArgumentNullException(nameof(exceptions));
-        UnlessSentenceContains = unlessSentenceContains ?? throw new ArgumentNullException(nameof(unlessSentenceContains));
-        SeverityByVoice = severityByVoice ?? throw new ArgumentNullException(nameof(severityByVoice));
-    }
-
     /// <summary>The default scope: the writer's voice and indirect speech, any sourcing, no exceptions.</summary>
-    public static RuleScope Default { get; } = new(
-        new[] { VoiceFilter.Narrative, VoiceFilter.IndirectSpeech },
-        Array.Empty<SourceKind>(),
-        Array.Empty<string>(),
-        Array.Empty<string>(),
-        new Dictionary<VoiceFilter, DiagnosticSeverity>());
+    public static RuleScope Default { get; } = new();
 
-    /// <summary>The voices the rule applies to.</summary>
-    public IReadOnlyList<VoiceFilter> Voices { get; }
+    /// <summary>The voices the rule applies to (<c>voices</c>; default: narrative and indirect speech).</summary>
+    public IReadOnlyList<VoiceFilter> Voices { get; init; } = new[] { VoiceFilter.Narrative, VoiceFilter.IndirectSpeech };
 
-    /// <summary>The sourcing of the sentence the rule applies to; empty means any.</summary>
-    public IReadOnlyList<SourceKind> Attribution { get; }
+    /// <summary>The sourcing of the sentence the rule applies to (<c>attribution</c>); empty means any.</summary>
+    public IReadOnlyList<SourceKind> Attribution { get; init; } = Array.Empty<SourceKind>();
 
-    /// <summary>Phrases that stop a match they overlap.</summary>
-    public IReadOnlyList<string> Exceptions { get; }
+    /// <summary>
+    /// Whether <see cref="Attribution"/> reads only the sentence itself (<c>sentence</c>, the default) or also the
+    /// sentences just before and after it in the same paragraph (<c>adjacent</c>): a source named next door counts.
+    /// </summary>
+    public AttributionReach AttributionReach { get; init; } = AttributionReach.Sentence;
 
-    /// <summary>Phrases that stop every match in a sentence that contains them.</summary>
-    public IReadOnlyList<string> UnlessSentenceContains { get; }
+    /// <summary>Phrases that stop a match they overlap (<c>exceptions</c>).</summary>
+    public IReadOnlyList<string> Exceptions { get; init; } = Array.Empty<string>();
 
-    /// <summary>Severities that replace the rule's in some voices.</summary>
-    public IReadOnlyDictionary<VoiceFilter, DiagnosticSeverity> SeverityByVoice { get; }
+    /// <summary>Phrases that stop every match in a sentence that contains them (<c>unless-sentence-contains</c>).</summary>
+    public IReadOnlyList<string> UnlessSentenceContains { get; init; } = Array.Empty<string>();
+
+    /// <summary>Severities that replace the rule's in some voices (<c>severity-by-voice</c>).</summary>
+    public IReadOnlyDictionary<VoiceFilter, DiagnosticSeverity> SeverityByVoice { get; init; } = new Dictionary<VoiceFilter, DiagnosticSeverity>();
+
+    /// <summary>
+    /// Severities that replace the rule's in a sentence containing one of the phrases
+    /// (<c>severity-if-sentence-contains</c>; for example an anonymous source whose anonymity is explained).
+    /// </summary>
+    public IReadOnlyDictionary<DiagnosticSeverity, IReadOnlyList<string>> SeverityIfSentenceContains { get; init; } =
+        new Dictionary<DiagnosticSeverity, IReadOnlyList<string>>();
+}
+
+/// <summary>How far a rule's <see cref="RuleScope.Attribution"/> condition looks for a source.</summary>
+public enum AttributionReach
+{
+    /// <summary>The sentence of the match only.</summary>
+    Sentence = 0,
+
+    /// <summary>The sentence of the match and the sentences just before and after it in its paragraph.</summary>
+    Adjacent = 1,
 }
 
 /// <summary>The voices a rule can name in its scope.</summary>

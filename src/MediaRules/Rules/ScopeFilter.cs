@@ -17,6 +17,8 @@ internal sealed class ScopeFilter
     private readonly string[] _exceptions;
     private readonly string[] _unlessSentenceContains;
     private readonly Dictionary<VoiceFilter, DiagnosticSeverity> _severityByVoice;
+    private readonly (DiagnosticSeverity Severity, string[] Phrases)[] _severityIfSentenceContains;
+    private readonly bool _adjacentReach;
 
     public ScopeFilter(RuleScope scope)
     {
@@ -39,6 +41,9 @@ internal sealed class ScopeFilter
         {
             _severityByVoice[pair.Key] = pair.Value;
         }
+
+        _severityIfSentenceContains = scope.SeverityIfSentenceContains.Select(p => (p.Key, p.Value.ToArray())).ToArray();
+        _adjacentReach = scope.AttributionReach == AttributionReach.Adjacent;
     }
 
     /// <summary>Whether a match at <paramref name="span"/> is in scope, and with what severity.</summary>
@@ -63,7 +68,7 @@ internal sealed class ScopeFilter
         }
 
         var sentence = document.GetSentence(span.Start);
-        if (!_anySource && !_sources[(int)(sentence?.Attribution.Kind ?? SourceKind.None)])
+        if (!_anySource && !SourcingAdmits(document, sentence))
         {
             return false;
         }
@@ -84,8 +89,63 @@ internal sealed class ScopeFilter
             severity = bySpecific;
         }
 
+        if (_severityIfSentenceContains.Length > 0)
+        {
+            var context = sentence?.Span ?? span;
+            foreach (var (replacement, phrases) in _severityIfSentenceContains)
+            {
+                if (ContainsAny(document.Text.AsSpan(context), phrases))
+                {
+                    severity = replacement;
+                    break;
+                }
+            }
+        }
+
         return severity != DiagnosticSeverity.None;
     }
+
+    // The sentence's sourcing must be one the rule names; with adjacent reach, a named, anonymous or vague source
+    // in the neighbouring sentences of the same paragraph stands for the sentence's own when it has none.
+    private bool SourcingAdmits(DocumentModel document, Sentence? sentence)
+    {
+        var kind = sentence?.Attribution.Kind ?? SourceKind.None;
+        if (_adjacentReach && sentence is not null)
+        {
+            foreach (var neighbour in new[] { sentence.Index - 1, sentence.Index + 1 })
+            {
+                if (neighbour >= 0 && neighbour < document.Sentences.Count
+                    && document.Sentences[neighbour].ParagraphIndex == sentence.ParagraphIndex
+                    && Strength(document.Sentences[neighbour].Attribution.Kind) > Strength(kind))
+                {
+                    kind = document.Sentences[neighbour].Attribution.Kind;
+                }
+            }
+        }
+
+        return _sources[(int)kind];
+    }
+
+    private static bool ContainsAny(System.ReadOnlySpan<char> chars, string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            if (TextSearch.ContainsPhrase(chars, phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Strength(SourceKind kind) => kind switch
+    {
+        SourceKind.Named => 3,
+        SourceKind.Anonymous => 2,
+        SourceKind.Vague => 1,
+        _ => 0,
+    };
 
     private bool IsExcepted(SourceText text, TextSpan context, TextSpan match)
     {

@@ -155,5 +155,26 @@ public class LinterTests
         Assert.Equal(new[] { "Said", "said" }, fixes);
     }
 
+    [Fact]
+    public void Anonymous_source_whose_anonymity_is_explained_is_a_suggestion()
+    {
+        var explained = TestSupport.Default.Analyze(SourceText.From("Sources said the deal was close, speaking because they were not authorized to discuss it."));
+        var bare = TestSupport.Default.Analyze(SourceText.From("Sources said the deal was close."));
+        Assert.Equal(DiagnosticSeverity.Suggestion, Assert.Single(explained.Diagnostics, d => d.Id == "MR1002").Severity);
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(bare.Diagnostics, d => d.Id == "MR1002").Severity);
+    }
+
+    [Theory]
+    [InlineData("At least 30 people were killed in the strike.", true)]
+    [InlineData("At least 30 people were killed in the strike, the ministry said.", false)]
+    [InlineData("The ministry published its count. At least 30 people were killed in the strike, it said.", false)]
+    [InlineData("The ministry published its count on Monday. At least 30 people were killed in the strike.", true)]
+    [InlineData("At least 30 people were reportedly killed in the strike.", true)]
+    public void Figures_need_a_source_in_their_sentence_or_next_to_it(string text, bool flagged)
+    {
+        var found = TestSupport.Default.Analyze(SourceText.From(text)).Diagnostics.Any(d => d.Id == "MR1005");
+        Assert.Equal(flagged, found);
+    }
+
     private static string Render(IReadOnlyList<Diagnostic> diagnostics) => string.Join("\n", diagnostics.Select(d => d.ToString()));
 }

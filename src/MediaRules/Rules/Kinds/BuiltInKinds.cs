@@ -13,5 +13,7 @@ internal static class BuiltInKinds
         yield return new ScareQuoteRuleKind();
         yield return new NameConsistencyRuleKind();
         yield return new AsymmetricTermsRuleKind();
+        yield return new OrphanQuoteRuleKind();
+        yield return new AcronymRuleKind();
     }
 }
