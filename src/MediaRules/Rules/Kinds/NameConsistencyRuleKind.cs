@@ -44,13 +44,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             }
         }
 
-        var minLength = DefaultMinLength;
-        if (definition.Options.TryGetValue("min-length", out var text)
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minLength) || minLength < 3))
-        {
-            throw new RuleDefinitionException("options", "'min-length' must be a whole number of at least 3");
-        }
-
+        var minLength = KindSupport.IntOption(definition, "min-length", DefaultMinLength, 3);
         return new NameConsistencyRule(definition.ToDescriptor(), groups, minLength);
     }
 
@@ -243,16 +237,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
         private static bool IsTitleCase(DocumentModel document, Paragraph paragraph)
         {
-            int words = 0, capitalised = 0;
-            for (var i = document.GetFirstTokenIndexAtOrAfter(paragraph.Span.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < paragraph.Span.End; i++)
-            {
-                if (document.Tokens[i].Kind == TokenKind.Word)
-                {
-                    words++;
-                    capitalised += char.IsUpper(document.Text[document.Tokens[i].Span.Start]) ? 1 : 0;
-                }
-            }
-
+            var (words, capitalised) = KindSupport.CountWords(document, paragraph.Span);
             return capitalised * 2 > words;
         }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using MediaRules.Diagnostics;
-using MediaRules.Documents;
 
 namespace MediaRules.Rules.Kinds;
 
@@ -16,18 +14,8 @@ internal sealed class OrphanQuoteRuleKind : IRuleKind
 
     public IRule Create(RuleDefinition definition)
     {
-        if (definition.Terms.Count > 0 || definition.Patterns.Count > 0)
-        {
-            throw new RuleDefinitionException(definition.Terms.Count > 0 ? "terms" : "patterns", "an orphan-quote rule takes no terms or patterns");
-        }
-
-        var minWords = 5;
-        if (definition.Options.TryGetValue("min-words", out var text)
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out minWords) || minWords < 1))
-        {
-            throw new RuleDefinitionException("options", "'min-words' must be a whole number of at least 1");
-        }
-
+        KindSupport.RequireNoTermsOrPatterns(definition, Name);
+        var minWords = KindSupport.IntOption(definition, "min-words", 5, 1);
         return new OrphanQuoteRule(definition.ToDescriptor(), minWords);
     }
 
@@ -48,27 +36,13 @@ internal sealed class OrphanQuoteRuleKind : IRuleKind
             var document = context.Document;
             foreach (var quotation in document.Quotations)
             {
-                if (quotation.Depth > 0 || !quotation.IsClosed || quotation.IsMention || quotation.SpeakerSpan is not null || CountWords(document, quotation) < _minWords)
+                if (quotation.Depth > 0 || !quotation.IsClosed || quotation.IsMention || quotation.SpeakerSpan is not null || KindSupport.CountWords(document, quotation.ContentSpan).Words < _minWords)
                 {
                     continue;
                 }
 
                 context.Report(quotation.OpeningMark);
             }
-        }
-
-        private static int CountWords(DocumentModel document, Quotation quotation)
-        {
-            var words = 0;
-            for (var i = document.GetFirstTokenIndexAtOrAfter(quotation.ContentSpan.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < quotation.ContentSpan.End; i++)
-            {
-                if (document.Tokens[i].Kind is TokenKind.Word or TokenKind.Number)
-                {
-                    words++;
-                }
-            }
-
-            return words;
         }
     }
 }

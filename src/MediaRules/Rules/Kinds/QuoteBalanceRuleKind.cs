@@ -12,11 +12,7 @@ internal sealed class QuoteBalanceRuleKind : IRuleKind
 
     public IRule Create(RuleDefinition definition)
     {
-        if (definition.Terms.Count > 0 || definition.Patterns.Count > 0)
-        {
-            throw new RuleDefinitionException(definition.Terms.Count > 0 ? "terms" : "patterns", "a quote-balance rule takes no terms or patterns");
-        }
-
+        KindSupport.RequireNoTermsOrPatterns(definition, Name);
         return new QuoteBalanceRule(definition.ToDescriptor());
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
 using MediaRules.Text;
@@ -17,18 +16,8 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
 
     public IRule Create(RuleDefinition definition)
     {
-        if (definition.Terms.Count > 0 || definition.Patterns.Count > 0)
-        {
-            throw new RuleDefinitionException(definition.Terms.Count > 0 ? "terms" : "patterns", "a scare-quote rule takes no terms or patterns");
-        }
-
-        var maxWords = 4;
-        if (definition.Options.TryGetValue("max-words", out var text)
-            && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out maxWords) || maxWords < 1))
-        {
-            throw new RuleDefinitionException("options", "'max-words' must be a whole number of at least 1");
-        }
-
+        KindSupport.RequireNoTermsOrPatterns(definition, Name);
+        var maxWords = KindSupport.IntOption(definition, "max-words", 4, 1);
         return new ScareQuoteRule(definition.ToDescriptor(), maxWords);
     }
 
@@ -77,21 +66,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
         // Counts words and capitalised words, and whether the quote ends as speech does (a sentence or clause end).
         private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, TextSpan content)
         {
-            int words = 0, capitalised = 0;
-            var first = document.GetFirstTokenIndexAtOrAfter(content.Start);
-            for (var i = first; i < document.Tokens.Count && document.Tokens[i].Span.Start < content.End; i++)
-            {
-                var token = document.Tokens[i];
-                if (token.Kind is TokenKind.Word or TokenKind.Number)
-                {
-                    words++;
-                    if (char.IsUpper(document.Text[token.Span.Start]))
-                    {
-                        capitalised++;
-                    }
-                }
-            }
-
+            var (words, capitalised) = KindSupport.CountWords(document, content);
             var last = content.End - 1;
             while (last >= content.Start && char.IsWhiteSpace(document.Text[last]))
             {
