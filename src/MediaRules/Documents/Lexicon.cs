@@ -111,7 +111,15 @@ internal static class Lexicon
         "reveal reveals revealed revealing",
         "declare declares declared declaring",
         "assert asserts asserted asserting",
-        "remark remarks remarked remarking *");
+        "remark remarks remarked remarking *",
+        "call calls called calling *",
+        "describe describes described describing *",
+        "dub dubs dubbed dubbing *",
+        "term terms termed terming *",
+        "label labels labelled labeled labelling labeling *",
+        "brand brands branded branding *",
+        "chant chants chanted chanting *",
+        "shout shouts shouted shouting *");
 
     /// <summary>Words that a period after them never ends a sentence (case-insensitive; "No." only before a number).</summary>
     public static WordSet Abbreviations { get; } = new(

@@ -88,17 +88,61 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 }
             }
 
-            var reports = new List<(TextSpan Span, string Other, TextSpan OtherSpan)>();
-            var distinct = firstOfName.Keys.ToList();
-            for (var a = 0; a < distinct.Count; a++)
+            // The given names each single name follows ("Herzi Halevi"): two spellings that follow different given
+            // names are two people (John Smith, Jane Smyth; Volodymyr Zelensky, Olena Zelenska).
+            var givenNames = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            foreach (var pair in firstOfPair.Keys)
             {
-                for (var b = a + 1; b < distinct.Count; b++)
+                if (!givenNames.TryGetValue(pair.Surname, out var set))
                 {
-                    context.CancellationToken.ThrowIfCancellationRequested();
-                    if (AreVariants(distinct[a], distinct[b]))
+                    givenNames[pair.Surname] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(pair.Given);
+            }
+
+            var reports = new List<(TextSpan Span, string Other, TextSpan OtherSpan)>();
+            var variantPairs = new HashSet<(string, string)>();
+            void AddVariant(string a, string b)
+            {
+                if (givenNames.TryGetValue(a, out var givenA) && givenNames.TryGetValue(b, out var givenB) && !givenA.Overlaps(givenB))
+                {
+                    return;
+                }
+
+                variantPairs.Add((a, b));
+                variantPairs.Add((b, a));
+                reports.Add((firstOfName[a], b, firstOfName[b]));
+                reports.Add((firstOfName[b], a, firstOfName[a]));
+            }
+
+            foreach (var group in firstOfName.Keys.Where(k => _groups.ContainsKey(k.ToLowerInvariant())).GroupBy(k => _groups[k.ToLowerInvariant()]))
+            {
+                var members = group.ToList();
+                for (var a = 0; a < members.Count; a++)
+                {
+                    for (var b = a + 1; b < members.Count; b++)
                     {
-                        reports.Add((firstOfName[distinct[a]], distinct[b], firstOfName[distinct[b]]));
-                        reports.Add((firstOfName[distinct[b]], distinct[a], firstOfName[distinct[a]]));
+                        if (!string.Equals(members[a], members[b], StringComparison.OrdinalIgnoreCase))
+                        {
+                            AddVariant(members[a], members[b]);
+                        }
+                    }
+                }
+            }
+
+            foreach (var bucket in firstOfName.Keys.GroupBy(k => Fold(k)[0]))
+            {
+                var members = bucket.ToList();
+                for (var a = 0; a < members.Count; a++)
+                {
+                    for (var b = a + 1; b < members.Count; b++)
+                    {
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        if (!variantPairs.Contains((members[a], members[b])) && AreVariants(members[a], members[b]))
+                        {
+                            AddVariant(members[a], members[b]);
+                        }
                     }
                 }
             }
@@ -110,7 +154,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 {
                     for (var b = a + 1; b < pairs.Count; b++)
                     {
-                        if (AreGivenNameVariants(pairs[a].Key.Given, pairs[b].Key.Given))
+                        if (AreGivenNameVariants(pairs[a].Key.Given, pairs[b].Key.Given) && !variantPairs.Contains((pairs[a].Key.Given, pairs[b].Key.Given)))
                         {
                             var nameA = pairs[a].Key.Given + " " + pairs[a].Key.Surname;
                             var nameB = pairs[b].Key.Given + " " + pairs[b].Key.Surname;
@@ -136,14 +180,14 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
         {
             var lowerA = a.ToLowerInvariant();
             var lowerB = b.ToLowerInvariant();
-            if (lowerA == lowerB)
+            if (lowerA == lowerB || (_groups.ContainsKey(lowerA) && _groups.ContainsKey(lowerB)))
             {
                 return false;
             }
 
-            if (_groups.TryGetValue(lowerA, out var groupA) && _groups.TryGetValue(lowerB, out var groupB))
+            if (Fold(a) == Fold(b))
             {
-                return groupA == groupB;
+                return true; // Mbappé / Mbappe
             }
 
             if (a.Length < _minLength || b.Length < _minLength || lowerA[0] != lowerB[0]
@@ -185,11 +229,45 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 return false;
             }
 
-            var lowerA = a.ToLowerInvariant();
-            var lowerB = b.ToLowerInvariant();
-            return lowerA.EndsWith(lowerB, StringComparison.Ordinal) || lowerB.EndsWith(lowerA, StringComparison.Ordinal)
-                || (Math.Max(a.Length, b.Length) >= 6 && EditDistance.AtMost(lowerA, lowerB, 2));
+            var lowerA = Fold(a);
+            var lowerB = Fold(b);
+            if (lowerA == lowerB || lowerA.EndsWith(lowerB, StringComparison.Ordinal) || lowerB.EndsWith(lowerA, StringComparison.Ordinal))
+            {
+                return true; // Mbappé / Mbappe, Tony / Antony
+            }
+
+            var longest = Math.Max(a.Length, b.Length);
+            return longest >= 4 && lowerA[0] == lowerB[0] && EditDistance.AtMost(lowerA, lowerB, longest >= 7 ? 2 : 1);
         }
+
+        /// <summary>Lower case without diacritics, for comparing spellings.</summary>
+        private static string Fold(string name)
+        {
+            var decomposed = name.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+            var builder = new System.Text.StringBuilder(decomposed.Length);
+            foreach (var c in decomposed)
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>Ordinary words that open sentences with a capital; never taken for names there.</summary>
+        private static readonly WordSet SentenceStarters = new(
+            "the a an and but or so yet for nor in on at by to of from with without within into onto after before",
+            "during while when where whether if unless until since as because although though however meanwhile",
+            "moreover still then there here this that these those it its he she they we you i his her their our my",
+            "your who whom whose what which why how some many most more much few several all both each every any no",
+            "none one two three four five six seven eight nine ten first second third last next other another such",
+            "also even only just not never always often sometimes later earlier now today yesterday tomorrow",
+            "instead despite following according under over about around across against among between beyond",
+            "officials police critics experts analysts residents witnesses sources reports data figures people",
+            "thousands hundreds dozens half asked told speaking said says is are was were be been has have had do does did",
+            "will would can could may might should must let please yes");
 
         /// <summary>Capitalised words that do not start a sentence, outside headlines, in document order.</summary>
         private static List<(string Key, TextSpan Span, int TokenIndex)> CollectNames(DocumentModel document)
@@ -197,6 +275,18 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             var names = new List<(string, TextSpan, int)>();
             var tokens = document.Tokens;
             var text = document.Text;
+
+            // A capitalised word at the start of a sentence is a name unless the document also uses it in lower
+            // case ("Officials … officials") or it is an ordinary sentence opener.
+            var lowerCaseWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var token in tokens)
+            {
+                if (token.Kind == TokenKind.Word && char.IsLower(text[token.Span.Start]))
+                {
+                    lowerCaseWords.Add(text.ToString(token.Span));
+                }
+            }
+
             var sentenceIndex = 0;
             var sentences = document.Sentences;
             for (var i = 0; i < tokens.Count; i++)
@@ -213,7 +303,8 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 }
 
                 var chars = text.AsSpan(token.Span);
-                if (!char.IsUpper(chars[0]) || IsAllCaps(chars) || IsSentenceStart(document, tokens, i, sentenceIndex))
+                if (!char.IsUpper(chars[0]) || IsAllCaps(chars)
+                    || (IsSentenceStart(document, tokens, i, sentenceIndex) && (SentenceStarters.Contains(chars) || lowerCaseWords.Contains(chars.ToString()))))
                 {
                     continue;
                 }

@@ -44,7 +44,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                 }
 
                 var (words, capitalised, endsLikeSpeech) = Describe(document, quotation.ContentSpan);
-                if (words == 0 || words > _maxWords || endsLikeSpeech)
+                if (words == 0 || words > _maxWords || endsLikeSpeech || FollowsNamingVerb(document, quotation))
                 {
                     continue;
                 }
@@ -62,6 +62,43 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                 }
             }
         }
+
+        // "Netanyahu called the attackers “human animals”", "banners reading “Free Palestine”": the quoted words are
+        // the subject's, named by the verb just before them.
+        private static bool FollowsNamingVerb(DocumentModel document, Quotation quotation)
+        {
+            var sentence = document.GetSentence(quotation.Span.Start);
+            var first = document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start);
+            for (int i = first - 1, seen = 0; i >= 0 && seen < 6; i--)
+            {
+                var token = document.Tokens[i];
+                if (sentence is not null && token.Span.Start < sentence.Span.Start)
+                {
+                    break;
+                }
+
+                if (token.Kind != TokenKind.Word)
+                {
+                    continue;
+                }
+
+                seen++;
+                if (NamingVerbs.Contains(document.Text.AsSpan(token.Span))
+                    && !(i + 1 < document.Tokens.Count && CallParticles.Contains(document.Text.AsSpan(document.Tokens[i + 1].Span))))
+                {
+                    return true; // but not "called on \"Israel\" to halt", "called for": a request, not a name
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly WordSet CallParticles = new("on upon for off");
+
+        private static readonly WordSet NamingVerbs = new(
+            "call calls called calling dub dubs dubbed term terms termed label labels labelled labeled brand brands branded",
+            "describe describes described chant chants chanted chanting shout shouts shouted shouting reading",
+            "titled entitled named nicknamed known slogan slogans banner banners sign signs placard placards hashtag motto");
 
         // Counts words and capitalised words, and whether the quote ends as speech does (a sentence or clause end).
         private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, TextSpan content)
