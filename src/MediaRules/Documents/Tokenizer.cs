@@ -58,6 +58,16 @@ internal static class Tokenizer
                 end = ScanNumber(text, i + 1);
                 kind = TokenKind.Number;
             }
+            else if (TextChars.IsApostrophe(c) && IsNElision(text, i))
+            {
+                end = i + 3;
+                kind = TokenKind.Word;
+            }
+            else if (IsPrime(text, i))
+            {
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+            }
             else if (TextChars.IsQuote(c))
             {
                 end = i + 1;
@@ -96,6 +106,56 @@ internal static class Tokenizer
         }
 
         return openSingles > 0 ? openSingles - 1 : 0;
+    }
+
+    // "rock 'n' roll": the n between two apostrophes is a word, not a quotation.
+    private static bool IsNElision(string text, int i) =>
+        i + 2 < text.Length && (text[i + 1] == 'n' || text[i + 1] == 'N') && TextChars.IsApostrophe(text[i + 2])
+        && (i == 0 || char.IsWhiteSpace(text[i - 1])) && (i + 3 == text.Length || char.IsWhiteSpace(text[i + 3]));
+
+    // Feet and inches after a number (6'2", 5' 11"): a prime, not a quotation mark. A straight or curly single mark
+    // between digits, or a double mark that closes such a measure.
+    private static bool IsPrime(string text, int i)
+    {
+        var c = text[i];
+        if (c is '\u2032' or '\u2033')
+        {
+            return true;
+        }
+
+        if (i == 0 || !char.IsDigit(text[i - 1]))
+        {
+            return false;
+        }
+
+        if (c is '\'' or '\u2019')
+        {
+            var j = i + 1;
+            if (j < text.Length && text[j] == ' ')
+            {
+                j++;
+            }
+
+            return j < text.Length && char.IsDigit(text[j]);
+        }
+
+        if (c is '"' or '\u201D')
+        {
+            var j = i - 1;
+            while (j >= 0 && char.IsDigit(text[j]))
+            {
+                j--;
+            }
+
+            if (j >= 0 && text[j] == ' ')
+            {
+                j--;
+            }
+
+            return j >= 1 && (text[j] is '\'' or '\u2019' or '\u2032') && char.IsDigit(text[j - 1]);
+        }
+
+        return false;
     }
 
     private static bool IsDecadeElision(string text, int i) =>
