@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using MediaRules.Analysis;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
 using MediaRules.Rules;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace MediaRules.Loading;
@@ -30,7 +28,7 @@ internal static class RulePackReader
     public static List<ParsedRule> Read(string yaml, string source, List<RuleLoadError> errors)
     {
         var rules = new List<ParsedRule>();
-        var root = Parse(yaml, source, errors);
+        var root = YamlSource.Parse(yaml, source, "rule pack", errors);
         if (root is null)
         {
             return rules;
@@ -89,49 +87,6 @@ internal static class RulePackReader
         }
 
         return rules;
-    }
-
-    private static YamlNode? Parse(string yaml, string source, List<RuleLoadError> errors)
-    {
-        try
-        {
-            // Refuse aliases before building the tree: rule files do not need them, and refusing them makes
-            // "billion laughs" style expansion impossible whatever walks the tree later.
-            var parser = new Parser(new StringReader(yaml));
-            while (parser.MoveNext())
-            {
-                if (parser.Current is AnchorAlias alias)
-                {
-                    errors.Add(ErrorAt(source, alias.Start, $"YAML aliases (*{alias.Value}) are not allowed in rule files"));
-                    return null;
-                }
-            }
-
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0)
-            {
-                errors.Add(new RuleLoadError(source, 1, 1, "the rule pack is empty"));
-                return null;
-            }
-
-            if (stream.Documents.Count > 1)
-            {
-                errors.Add(ErrorAt(source, stream.Documents[1].RootNode.Start, "a rule pack holds one YAML document"));
-                return null;
-            }
-
-            return stream.Documents[0].RootNode;
-        }
-        catch (YamlException ex)
-        {
-            var message = ex.InnerException is { } inner && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : ex.Message;
-            // YamlDotNet's End is the problem mark (where reading failed), Start the context it was reading.
-            var problem = ex.End.Line > 0 ? ex.End : ex.Start;
-            var context = ex.Start.Line > 0 && ex.Start.Line != problem.Line ? $" (while reading from line {ex.Start.Line})" : string.Empty;
-            errors.Add(ErrorAt(source, problem, $"malformed YAML: {StripPosition(message)}{context}"));
-            return null;
-        }
     }
 
     private static ParsedRule? ReadRule(YamlNode node, string source, List<RuleLoadError> errors)
@@ -220,15 +175,7 @@ internal static class RulePackReader
         return null;
     }
 
-    internal static RuleLoadError ErrorAt(string source, Mark mark, string message) =>
-        new(source, (int)mark.Line, (int)mark.Column, message);
-
-    // YamlDotNet puts "(Line: 3, Col: 1, Idx: 22) - (…): " in front of its messages; we report the position ourselves.
-    private static string StripPosition(string message)
-    {
-        var at = message.IndexOf("): ", StringComparison.Ordinal);
-        return message.StartsWith("(Line", StringComparison.Ordinal) && at >= 0 ? message.Substring(at + 3) : message;
-    }
+    internal static RuleLoadError ErrorAt(string source, Mark mark, string message) => YamlSource.ErrorAt(source, mark, message);
 
     /// <summary>Reads the values of one rule mapping, recording an error for each bad value.</summary>
     private sealed class RuleReader

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using MediaRules.Analysis;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace MediaRules.Loading;
+
+/// <summary>Reads one YAML document strictly, for rule packs and configuration files alike, with positions for errors.</summary>
+internal static class YamlSource
+{
+    /// <summary>The root node, or null after recording why not (malformed YAML, aliases, empty, several documents).</summary>
+    public static YamlNode? Parse(string yaml, string source, string what, List<RuleLoadError> errors)
+    {
+        try
+        {
+            // Refuse aliases before building the tree: these files do not need them, and refusing them makes
+            // "billion laughs" style expansion impossible whatever walks the tree later.
+            var parser = new Parser(new StringReader(yaml));
+            while (parser.MoveNext())
+            {
+                if (parser.Current is AnchorAlias alias)
+                {
+                    errors.Add(ErrorAt(source, alias.Start, $"YAML aliases (*{alias.Value}) are not allowed in a {what}"));
+                    return null;
+                }
+            }
+
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0)
+            {
+                errors.Add(new RuleLoadError(source, 1, 1, $"the {what} is empty"));
+                return null;
+            }
+
+            if (stream.Documents.Count > 1)
+            {
+                errors.Add(ErrorAt(source, stream.Documents[1].RootNode.Start, $"a {what} holds one YAML document"));
+                return null;
+            }
+
+            return stream.Documents[0].RootNode;
+        }
+        catch (YamlException ex)
+        {
+            var message = ex.InnerException is { } inner && ex.Message.StartsWith("(Line", StringComparison.Ordinal) ? inner.Message : ex.Message;
+
+            // YamlDotNet's End is the problem mark (where reading failed), Start the context it was reading.
+            var problem = ex.End.Line > 0 ? ex.End : ex.Start;
+            var context = ex.Start.Line > 0 && ex.Start.Line != problem.Line ? $" (while reading from line {ex.Start.Line})" : string.Empty;
+            errors.Add(ErrorAt(source, problem, $"malformed YAML: {StripPosition(message)}{context}"));
+            return null;
+        }
+    }
+
+    public static RuleLoadError ErrorAt(string source, Mark mark, string message) =>
+        new(source, (int)mark.Line, (int)mark.Column, message);
+
+    // YamlDotNet puts "(Line: 3, Col: 1, Idx: 22) - (…): " in front of its messages; we report the position ourselves.
+    private static string StripPosition(string message)
+    {
+        var at = message.IndexOf("): ", StringComparison.Ordinal);
+        return message.StartsWith("(Line", StringComparison.Ordinal) && at >= 0 ? message.Substring(at + 3) : message;
+    }
+}
