@@ -8,6 +8,7 @@ using MediaRules.Analysis;
 using MediaRules.Cli.Inputs;
 using MediaRules.Diagnostics;
 using MediaRules.Formatting;
+using MediaRules.Text;
 
 namespace MediaRules.Cli.Commands;
 
@@ -179,7 +180,7 @@ internal sealed class LintCommand
 
         try
         {
-            return new FileOutcome(path, linter.Analyze(read.Text, path), null, null);
+            return new FileOutcome(path, AnalyzeText(linter, path, read.Text), null, null);
         }
 #pragma warning disable CA1031 // One document that breaks the engine must not stop the run; it is reported and skipped.
         catch (Exception ex)
@@ -188,6 +189,17 @@ internal sealed class LintCommand
             return new FileOutcome(path, null, EngineDiagnostics.RuleFailed.Id, $"analysis failed and the file was skipped: {ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    /// <summary>
+    /// Analyses the decoded text of one input the way <c>lint</c> does. Every command that lints a file's text (lint,
+    /// fix) goes through here, so they agree on what is analysed. The result's spans are offsets into
+    /// <paramref name="text"/> itself: the analysed text has the same length and offsets as the file's text.
+    /// </summary>
+    /// <param name="linter">The linter.</param>
+    /// <param name="path">The input's path as given (it names the document, and its extension may choose how it is read).</param>
+    /// <param name="text">The file's decoded text, as <see cref="InputReader"/> returns it.</param>
+    /// <returns>The analysis.</returns>
+    internal static AnalysisResult AnalyzeText(Linter linter, string path, SourceText text) => linter.Analyze(text, path);
 
     private static long SizeOf(string path)
     {
