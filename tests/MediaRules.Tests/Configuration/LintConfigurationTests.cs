@@ -75,7 +75,7 @@ public sealed class LintConfigurationTests : IDisposable
     [Fact]
     public void Severity_by_category_then_by_id_then_minimum()
     {
-        const string Text = "The minister reportedly claimed the terrorists fled.";
+        const string Text = "The minister reportedly claimed that the terrorists fled.";
         var configuration = LintConfiguration.Parse(
             "severity:\n  attribution: error\n  MR1003: suggestion\n  terminology: none\nminimum-severity: warning\n",
             Path.Combine(_root, ".mediarules.yaml"));

@@ -67,6 +67,9 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             var document = context.Document;
             var names = CollectNames(document);
 
+            // A name inside an exception of the rule's scope ("chicken Kiev") is not a spelling of the name.
+            names.RemoveAll(name => !context.IsInScope(name.Span));
+
             // First occurrence of each distinct name, and of each "Given Surname" pair.
             var firstOfName = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
             var firstOfPair = new Dictionary<(string Given, string Surname), TextSpan>();

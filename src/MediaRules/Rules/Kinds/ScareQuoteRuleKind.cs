@@ -44,7 +44,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                 }
 
                 var (words, capitalised, endsLikeSpeech) = Describe(document, quotation.ContentSpan);
-                if (words == 0 || words > _maxWords || endsLikeSpeech || FollowsNamingVerb(document, quotation))
+                if (words == 0 || words > _maxWords || endsLikeSpeech || FollowsNamingVerb(document, quotation) || IsNickname(document, quotation))
                 {
                     continue;
                 }
@@ -92,6 +92,19 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
 
             return false;
         }
+
+        // Dwayne "The Rock" Johnson: a quoted nickname between a given name and a surname.
+        private static bool IsNickname(DocumentModel document, Quotation quotation)
+        {
+            var before = document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start) - 1;
+            var after = document.GetFirstTokenIndexAtOrAfter(quotation.Span.End);
+            return before >= 0 && after < document.Tokens.Count
+                && IsCapitalisedWord(document, document.Tokens[before]) && IsCapitalisedWord(document, document.Tokens[after])
+                && document.Tokens[before].Span.End >= quotation.OpeningMark.Start - 1 && document.Tokens[after].Span.Start <= quotation.Span.End + 1;
+        }
+
+        private static bool IsCapitalisedWord(DocumentModel document, Token token) =>
+            token.Kind == TokenKind.Word && char.IsUpper(document.Text[token.Span.Start]);
 
         private static readonly WordSet CallParticles = new("on upon for off");
 
