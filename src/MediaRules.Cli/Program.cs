@@ -89,6 +89,7 @@ internal static class Program
         root.Options.Add(versionOption);
         root.Subcommands.Add(new LintCommand(stdout, stderr).Command);
         root.Subcommands.Add(new RulesCommand(stdout, stderr).Command);
+        root.Subcommands.Add(new FixCommand(stdout, stderr).Command);
         root.SetAction(parseResult =>
         {
             if (parseResult.GetValue(versionOption))

@@ -7,12 +7,63 @@ using MediaRules.Text;
 
 namespace MediaRules.Cli.Inputs;
 
-/// <summary>The text of an input file, or why it cannot be read.</summary>
+/// <summary>The encoding an input file was decoded from.</summary>
+internal enum InputEncoding
+{
+    /// <summary>UTF-8 (with or without a byte order mark).</summary>
+    Utf8,
+
+    /// <summary>UTF-16, little-endian (always with a byte order mark).</summary>
+    Utf16LittleEndian,
+
+    /// <summary>UTF-16, big-endian (always with a byte order mark).</summary>
+    Utf16BigEndian,
+}
+
+/// <summary>How the lines of a text end (only CR LF, CR and LF count; U+0085, U+2028 and U+2029 are left aside).</summary>
+internal enum LineEndingStyle
+{
+    /// <summary>The text has no line break.</summary>
+    None,
+
+    /// <summary>Every line break is LF.</summary>
+    Lf,
+
+    /// <summary>Every line break is CR LF.</summary>
+    CrLf,
+
+    /// <summary>Every line break is a lone CR.</summary>
+    Cr,
+
+    /// <summary>More than one kind of line break.</summary>
+    Mixed,
+}
+
+/// <summary>The text of an input file and how it was stored, or why it cannot be read.</summary>
 /// <param name="Text">The decoded text, or <see langword="null"/> when the file cannot be read.</param>
 /// <param name="Error">Why the file cannot be read (for MR9004), or <see langword="null"/>.</param>
 internal readonly record struct InputReadResult(SourceText? Text, string? Error)
 {
-    public static InputReadResult Ok(string text) => new(SourceText.From(text), null);
+    /// <summary>The encoding the text was decoded from (UTF-8 for an empty or unreadable file).</summary>
+    public InputEncoding Encoding { get; init; }
+
+    /// <summary>Whether the file started with a byte order mark (which is not part of <see cref="Text"/>).</summary>
+    public bool HasByteOrderMark { get; init; }
+
+    /// <summary>The line breaks of <see cref="Text"/>.</summary>
+    public LineEndingStyle LineEndings { get; init; }
+
+    /// <summary>The line break of <see cref="LineEndings"/> when it is one kind, else <see langword="null"/>.</summary>
+    public string? LineBreak => LineEndings switch
+    {
+        LineEndingStyle.Lf => "\n",
+        LineEndingStyle.CrLf => "\r\n",
+        LineEndingStyle.Cr => "\r",
+        _ => null,
+    };
+
+    public static InputReadResult Ok(string text, InputEncoding encoding = InputEncoding.Utf8, bool byteOrderMark = false) =>
+        new(SourceText.From(text), null) { Encoding = encoding, HasByteOrderMark = byteOrderMark, LineEndings = InputReader.DetectLineEndings(text) };
 
     public static InputReadResult Fail(string error) => new(null, error);
 }
@@ -63,6 +114,8 @@ internal static class InputReader
         }
 
         string text;
+        var encoding = InputEncoding.Utf8;
+        var byteOrderMark = true;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             var body = bytes[3..];
@@ -87,6 +140,8 @@ internal static class InputReader
             {
                 return InputReadResult.Fail(error);
             }
+
+            encoding = InputEncoding.Utf16LittleEndian;
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
@@ -94,9 +149,12 @@ internal static class InputReader
             {
                 return InputReadResult.Fail(error);
             }
+
+            encoding = InputEncoding.Utf16BigEndian;
         }
         else
         {
+            byteOrderMark = false;
             if (ContainsNul(bytes))
             {
                 return InputReadResult.Fail("is binary (NUL bytes in the first 8 KB); skipped");
@@ -110,7 +168,68 @@ internal static class InputReader
 
         return MostlyControlCharacters(text)
             ? InputReadResult.Fail("is binary (mostly control characters); skipped")
-            : InputReadResult.Ok(text);
+            : InputReadResult.Ok(text, encoding, byteOrderMark);
+    }
+
+    /// <summary>
+    /// Encodes a text as a file of the given encoding, the inverse of <see cref="Decode"/>: a text that was decoded
+    /// from some bytes encodes back to the same bytes. Encoding is strict (an unpaired surrogate is an error).
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="encoding">The encoding.</param>
+    /// <param name="byteOrderMark">Whether to start with a byte order mark (UTF-16 is always written with one).</param>
+    /// <returns>The bytes of the file.</returns>
+    /// <exception cref="EncoderFallbackException">The text has an unpaired surrogate.</exception>
+    public static byte[] Encode(string text, InputEncoding encoding, bool byteOrderMark)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var (codec, preamble) = encoding switch
+        {
+            InputEncoding.Utf16LittleEndian => ((Encoding)StrictUtf16Le, new byte[] { 0xFF, 0xFE }),
+            InputEncoding.Utf16BigEndian => (StrictUtf16Be, new byte[] { 0xFE, 0xFF }),
+            _ => (StrictUtf8, byteOrderMark ? new byte[] { 0xEF, 0xBB, 0xBF } : []),
+        };
+        var bytes = new byte[preamble.Length + codec.GetByteCount(text)];
+        preamble.CopyTo(bytes, 0);
+        codec.GetBytes(text, 0, text.Length, bytes, preamble.Length);
+        return bytes;
+    }
+
+    /// <summary>The style of the line breaks of a text: only CR LF, lone CR and lone LF count.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>The style: none, one kind, or mixed.</returns>
+    public static LineEndingStyle DetectLineEndings(ReadOnlySpan<char> text)
+    {
+        var style = LineEndingStyle.None;
+        for (var i = text.IndexOfAny('\r', '\n'); i >= 0; )
+        {
+            LineEndingStyle kind;
+            var next = i + 1;
+            if (text[i] == '\n')
+            {
+                kind = LineEndingStyle.Lf;
+            }
+            else if (next < text.Length && text[next] == '\n')
+            {
+                kind = LineEndingStyle.CrLf;
+                next++;
+            }
+            else
+            {
+                kind = LineEndingStyle.Cr;
+            }
+
+            if (style != LineEndingStyle.None && style != kind)
+            {
+                return LineEndingStyle.Mixed;
+            }
+
+            style = kind;
+            var rest = text[next..].IndexOfAny('\r', '\n');
+            i = rest < 0 ? -1 : next + rest;
+        }
+
+        return style;
     }
 
     private static bool ContainsNul(ReadOnlySpan<byte> bytes) =>
