@@ -26,4 +26,9 @@ public static class EngineDiagnostics
     public static DiagnosticDescriptor UnreadableInput { get; } = new(
         "MR9004", "Input cannot be read", "{match}", DiagnosticCategory.Engine, DiagnosticSeverity.Error, Help,
         "An input file is missing, unreadable, binary, or not valid UTF-8/UTF-16. It is skipped; the rest of the run goes on.");
+
+    /// <summary>MR9005: an inline disable directive that suppresses nothing.</summary>
+    public static DiagnosticDescriptor UnusedSuppression { get; } = new(
+        "MR9005", "Suppression directive suppresses nothing", "{match}", DiagnosticCategory.Engine, DiagnosticSeverity.Suggestion, Help,
+        "A mediarules-disable or mediarules-disable-next-line comment that hides no finding: the text changed, or the rule id is wrong. Remove it so it cannot hide a future finding by accident.");
 }

@@ -38,11 +38,24 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <summary>A suggested fix, or <see langword="null"/>.</summary>
     public CodeFix? Fix { get; }
 
+    /// <summary>The in-source suppression that hides this diagnostic, or <see langword="null"/>. Suppressed
+    /// diagnostics are kept (SARIF <c>suppressions</c>, counted in summaries) but do not count toward the exit code.</summary>
+    public DiagnosticSuppression? Suppression { get; private init; }
+
+    /// <summary>Whether an in-source directive suppresses this diagnostic.</summary>
+    public bool IsSuppressed => Suppression is not null;
+
     /// <summary>A copy with another severity.</summary>
     /// <param name="severity">The new severity.</param>
     /// <returns>The copy, or this diagnostic when the severity is the same.</returns>
     public Diagnostic WithSeverity(DiagnosticSeverity severity) =>
-        severity == Severity ? this : new Diagnostic(Descriptor, Location, Message, severity, Fix);
+        severity == Severity ? this : new Diagnostic(Descriptor, Location, Message, severity, Fix) { Suppression = Suppression };
+
+    /// <summary>A copy suppressed by an in-source directive.</summary>
+    /// <param name="suppression">The suppression.</param>
+    /// <returns>The copy.</returns>
+    public Diagnostic WithSuppression(DiagnosticSuppression suppression) =>
+        new(Descriptor, Location, Message, Severity, Fix) { Suppression = suppression ?? throw new ArgumentNullException(nameof(suppression)) };
 
     /// <inheritdoc/>
     public bool Equals(Diagnostic? other) =>
@@ -50,7 +63,8 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
         && string.Equals(Id, other.Id, StringComparison.Ordinal)
         && Location.Equals(other.Location)
         && string.Equals(Message, other.Message, StringComparison.Ordinal)
-        && Severity == other.Severity;
+        && Severity == other.Severity
+        && IsSuppressed == other.IsSuppressed;
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Diagnostic);

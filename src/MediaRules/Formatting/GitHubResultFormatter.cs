@@ -68,6 +68,11 @@ public sealed class GitHubResultFormatter : ResultFormatter
     {
         foreach (var diagnostic in result.Diagnostics)
         {
+            if (diagnostic.IsSuppressed)
+            {
+                continue; // counted in the summary; SARIF and JSON keep them with their suppression
+            }
+
             Output.Write(FormatDiagnostic(diagnostic));
             Output.Write('\n');
         }

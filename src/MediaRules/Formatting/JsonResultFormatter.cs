@@ -84,6 +84,18 @@ public sealed class JsonResultFormatter : ResultFormatter
             writer.WriteEndObject();
         }
 
+        if (diagnostic.Suppression is { } suppression)
+        {
+            writer.WriteStartObject("suppression");
+            if (suppression.Justification is { } justification)
+            {
+                writer.WriteString("justification", justification);
+            }
+
+            writer.WriteNumber("offset", suppression.DirectiveSpan.Start);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 

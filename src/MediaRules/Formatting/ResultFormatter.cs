@@ -65,7 +65,10 @@ public abstract class ResultFormatter : IDisposable
         }
     }
 
-    /// <summary>The number of diagnostics of a severity written so far.</summary>
+    /// <summary>The number of diagnostics written so far that an in-source directive suppresses (not counted by severity).</summary>
+    public int SuppressedCount { get; private set; }
+
+    /// <summary>The number of unsuppressed diagnostics of a severity written so far.</summary>
     /// <param name="severity">A severity.</param>
     /// <returns>How many diagnostics of that severity the written documents had.</returns>
     public int CountOf(DiagnosticSeverity severity) =>
@@ -102,7 +105,11 @@ public abstract class ResultFormatter : IDisposable
         DocumentCount++;
         foreach (var diagnostic in result.Diagnostics)
         {
-            if ((uint)diagnostic.Severity < (uint)_counts.Length)
+            if (diagnostic.IsSuppressed)
+            {
+                SuppressedCount++;
+            }
+            else if ((uint)diagnostic.Severity < (uint)_counts.Length)
             {
                 _counts[(int)diagnostic.Severity]++;
             }

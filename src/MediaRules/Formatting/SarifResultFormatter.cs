@@ -257,6 +257,20 @@ public sealed class SarifResultFormatter : ResultFormatter
             w.WriteEndArray();
         }
 
+        if (diagnostic.Suppression is { } suppression)
+        {
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", "inSource");
+            if (suppression.Justification is { } justification)
+            {
+                w.WriteString("justification", justification);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -53,6 +53,11 @@ public sealed class TextResultFormatter : ResultFormatter
     {
         foreach (var diagnostic in result.Diagnostics)
         {
+            if (diagnostic.IsSuppressed)
+            {
+                continue; // counted in the summary; SARIF and JSON keep them with their suppression
+            }
+
             Output.Write(FormatDiagnostic(diagnostic));
             Output.Write('\n');
         }
@@ -66,6 +71,11 @@ public sealed class TextResultFormatter : ResultFormatter
             + FormatHelpers.Plural(CountOf(DiagnosticSeverity.Warning), "warning", "warnings") + ", "
             + FormatHelpers.Plural(CountOf(DiagnosticSeverity.Suggestion), "suggestion", "suggestions") + ", "
             + FormatHelpers.Plural(CountOf(DiagnosticSeverity.Silent), "silent", "silent");
+        if (SuppressedCount > 0)
+        {
+            line += ", " + FormatHelpers.Plural(SuppressedCount, "suppressed", "suppressed");
+        }
+
         if (UnreadableInputCount > 0)
         {
             line += ", " + FormatHelpers.Plural(UnreadableInputCount, "unreadable input", "unreadable inputs");
