@@ -139,7 +139,7 @@ internal sealed class FixCommand
             if (outcome.Remaining is { } remaining)
             {
                 formatter.Write(remaining);
-                anyError |= remaining.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+                anyError |= remaining.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed);
             }
         }
 
@@ -208,7 +208,7 @@ internal sealed class FixCommand
         var outsideProse = 0;
         foreach (var diagnostic in before.Diagnostics)
         {
-            if (diagnostic.Fix is not { } fix)
+            if (diagnostic.Fix is not { } fix || diagnostic.IsSuppressed)
             {
                 continue;
             }

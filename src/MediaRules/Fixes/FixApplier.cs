@@ -11,7 +11,8 @@ namespace MediaRules.Fixes;
 /// not overlap.
 /// </summary>
 /// <remarks>
-/// <para>A fix (<see cref="CodeFix"/>) is applied whole or not at all. Two fixes conflict when a change of one
+/// <para>A fix (<see cref="CodeFix"/>) is applied whole or not at all. The fix of a suppressed diagnostic is never
+/// applied: the text's author asked for that finding to be left alone. Two fixes conflict when a change of one
 /// overlaps a change of the other (they share a character), or when an insertion (an empty span) lies at the
 /// start, inside or at the end of a change of the other, where the order of the two would be ambiguous.
 /// Replacements that only touch (<c>[0,3)</c> and <c>[3,5)</c>) do not conflict.</para>
@@ -29,7 +30,7 @@ public static class FixApplier
 {
     /// <summary>Applies every fix of <paramref name="diagnostics"/> that does not conflict with one chosen before it.</summary>
     /// <param name="text">The text the diagnostics were reported on.</param>
-    /// <param name="diagnostics">The diagnostics; those without a fix are ignored.</param>
+    /// <param name="diagnostics">The diagnostics; those without a fix, and suppressed ones (<see cref="Diagnostic.IsSuppressed"/>), are ignored.</param>
     /// <returns>The fixed text, the diagnostics whose fixes were applied and those whose fixes were not.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="diagnostics"/> is null.</exception>
     public static FixResult Apply(SourceText text, IEnumerable<Diagnostic> diagnostics)
@@ -48,7 +49,7 @@ public static class FixApplier
         var skipped = new List<Diagnostic>();
         foreach (var diagnostic in diagnostics)
         {
-            if (diagnostic?.Fix is not { } fix)
+            if (diagnostic?.Fix is not { } fix || diagnostic.IsSuppressed)
             {
                 continue;
             }

@@ -136,6 +136,20 @@ public class FixApplierTests
     }
 
     [Fact]
+    public void The_fix_of_a_suppressed_finding_is_never_applied()
+    {
+        var text = SourceText.From(Sentence);
+        var suppressed = Replace(text, "MR1003", "claimed", "said").WithSuppression(new DiagnosticSuppression(new TextSpan(0, 0), "quoted on purpose"));
+        var kyiv = Replace(text, "MR2012", "Kiev", "Kyiv");
+
+        var result = FixApplier.Apply(text, [suppressed, kyiv]);
+
+        Assert.Equal("The minister claimed the Kyiv regime fell.", result.Text.ToString());
+        Assert.Equal([kyiv], result.Applied);
+        Assert.Empty(result.Skipped);
+    }
+
+    [Fact]
     public void Nulls_are_refused()
     {
         Assert.Throws<System.ArgumentNullException>(() => FixApplier.Apply(null!, []));
