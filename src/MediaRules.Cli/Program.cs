@@ -90,6 +90,7 @@ internal static class Program
         root.Subcommands.Add(new LintCommand(stdout, stderr).Command);
         root.Subcommands.Add(new RulesCommand(stdout, stderr).Command);
         root.Subcommands.Add(new FixCommand(stdout, stderr).Command);
+        root.Subcommands.Add(new BatchCommand(stdout, stderr).Command);
         root.SetAction(parseResult =>
         {
             if (parseResult.GetValue(versionOption))
