@@ -8,6 +8,7 @@ using MediaRules.Analysis;
 using MediaRules.Cli.Inputs;
 using MediaRules.Diagnostics;
 using MediaRules.Formatting;
+using MediaRules.Inputs;
 using MediaRules.Text;
 
 namespace MediaRules.Cli.Commands;
@@ -192,14 +193,16 @@ internal sealed class LintCommand
 
     /// <summary>
     /// Analyses the decoded text of one input the way <c>lint</c> does. Every command that lints a file's text (lint,
-    /// fix) goes through here, so they agree on what is analysed. The result's spans are offsets into
-    /// <paramref name="text"/> itself: the analysed text has the same length and offsets as the file's text.
+    /// fix) goes through here, so they agree on what is analysed. The path's extension chooses the format: of
+    /// Markdown and HTML only the prose is analysed (<see cref="ProseExtractor"/>), in a text of the same length and
+    /// line starts as the file's, so the result's spans, lines and columns are those of <paramref name="text"/> itself.
     /// </summary>
     /// <param name="linter">The linter.</param>
-    /// <param name="path">The input's path as given (it names the document, and its extension may choose how it is read).</param>
+    /// <param name="path">The input's path as given (it names the document, and its extension chooses how it is read).</param>
     /// <param name="text">The file's decoded text, as <see cref="InputReader"/> returns it.</param>
     /// <returns>The analysis.</returns>
-    internal static AnalysisResult AnalyzeText(Linter linter, string path, SourceText text) => linter.Analyze(text, path);
+    internal static AnalysisResult AnalyzeText(Linter linter, string path, SourceText text) =>
+        linter.Analyze(ProseExtractor.Extract(text, DocumentFormats.FromPath(path)).Text, path);
 
     private static long SizeOf(string path)
     {

@@ -29,10 +29,14 @@ internal readonly struct ParagraphInfo
 
 /// <summary>
 /// Splits a text into paragraphs. News copy in plain text puts one paragraph on each line, and wrapped prose is
-/// rare in the articles this library reads, so the rule is the simplest correct one: every non-blank line is a
-/// paragraph (a span trimmed of surrounding whitespace). A paragraph is a headline when it has no final sentence
-/// punctuation (. ! ? …, possibly followed by closing quotes or brackets) and is at most
-/// <see cref="HeadlineMaxLength"/> characters long; a longer line without a final period is prose that lost it.
+/// rare in the articles this library reads, so the rule is the simplest correct one: a paragraph is a run of tokens
+/// that no paragraph break interrupts — a line break (CR, LF, U+0085, U+2029) or U+001E RECORD SEPARATOR
+/// (<see cref="TextChars.BlockSeparator"/>), which texts read from Markdown and HTML put where markup separates two
+/// blocks on one line — trimmed of surrounding whitespace. U+2028 LINE SEPARATOR is a line break inside a paragraph
+/// (texts read from Markdown and HTML turn the soft line breaks of a wrapped paragraph into it). A paragraph is a
+/// headline when it has no final sentence punctuation (. ! ? …, possibly followed by closing quotes or brackets) and
+/// is at most <see cref="HeadlineMaxLength"/> characters long; a longer line without a final period is prose that
+/// lost it.
 /// </summary>
 internal static class ParagraphSplitter
 {
@@ -46,27 +50,34 @@ internal static class ParagraphSplitter
     public static ParagraphInfo[] Split(SourceText text, TokenStream tokens)
     {
         var paragraphs = new List<ParagraphInfo>();
-        var t = 0;
-        for (var line = 0; line < text.LineCount; line++)
+        var content = tokens.Text;
+        var first = 0;
+        for (var t = 1; t <= tokens.Count; t++)
         {
-            var span = text.GetLineSpan(line);
-            if (t >= tokens.Count || tokens.Span(t).Start >= span.End)
+            if (t < tokens.Count && !HasParagraphBreak(content, tokens.Span(t - 1).End, tokens.Span(t).Start))
             {
-                // No token starts on this line: it is blank.
                 continue;
-            }
-
-            var first = t;
-            while (t < tokens.Count && tokens.Span(t).Start < span.End)
-            {
-                t++;
             }
 
             var trimmed = TextSpan.FromBounds(tokens.Span(first).Start, tokens.Span(t - 1).End);
             paragraphs.Add(new ParagraphInfo(trimmed, first, t, IsHeadline(tokens, first, t, trimmed)));
+            first = t;
         }
 
         return paragraphs.ToArray();
+    }
+
+    private static bool HasParagraphBreak(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (TextChars.IsParagraphBreak(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHeadline(TokenStream tokens, int first, int end, TextSpan span)

@@ -147,8 +147,11 @@ internal static class QuotationScanner
         var c = text[span.Start];
         var family = TextChars.GetQuoteFamily(c);
         var direction = TextChars.GetQuoteDirection(c);
-        var prev = span.Start > paragraph.Span.Start ? text[span.Start - 1] : '\0';
-        var next = span.End < paragraph.Span.End ? text[span.End] : '\0';
+        // The characters either side, reading through soft hyphens (markup padding in texts read from Markdown and HTML).
+        var before = TextChars.SkipIgnorableBackward(text, span.Start - 1);
+        var after = TextChars.SkipIgnorable(text, span.End);
+        var prev = before >= paragraph.Span.Start ? text[before] : '\0';
+        var next = after < paragraph.Span.End ? text[after] : '\0';
         var hasPrev = prev != '\0';
         var hasNext = next != '\0';
         var canOpen = hasNext && !char.IsWhiteSpace(next)

@@ -136,6 +136,54 @@ internal static class TextChars
     /// <summary>Whether the character joins letters without being one (zero-width joiner or non-joiner, soft hyphen).</summary>
     public static bool IsJoiner(char c) => c is '\u200C' or '\u200D' or '\u00AD';
 
+    /// <summary>
+    /// U+001E RECORD SEPARATOR: ends a paragraph without ending a line. Texts read from Markdown and HTML put it where
+    /// markup separates two blocks on one line (a <c>&lt;/p&gt;</c>, a list bullet, a table pipe).
+    /// </summary>
+    public const char BlockSeparator = '\u001E';
+
+    /// <summary>
+    /// U+00AD SOFT HYPHEN: invisible. The model reads through it as if it were absent: inside a word it joins the two
+    /// halves, between two tokens it leaves them touching. Texts read from Markdown and HTML pad markup and character
+    /// references glued to text with it ("Israel&amp;rsquo;s" is read as "Israel’" and five of these before "s").
+    /// </summary>
+    public const char Ignorable = '\u00AD';
+
+    /// <summary>Whether a character is invisible to the model (<see cref="Ignorable"/>).</summary>
+    public static bool IsIgnorable(char c) => c == Ignorable;
+
+    /// <summary>
+    /// Whether a character ends a paragraph: a line break (CR, LF, U+0085, U+2029) or <see cref="BlockSeparator"/>.
+    /// U+2028 LINE SEPARATOR is a line break inside a paragraph (texts read from Markdown and HTML turn the line breaks
+    /// inside a paragraph into it), so it does not.
+    /// </summary>
+    public static bool IsParagraphBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2029' or BlockSeparator;
+
+    /// <summary>Whether a character separates tokens: whitespace or <see cref="BlockSeparator"/>.</summary>
+    public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == BlockSeparator;
+
+    /// <summary>The first position at or after <paramref name="index"/> that is not <see cref="Ignorable"/>.</summary>
+    public static int SkipIgnorable(string s, int index)
+    {
+        while (index < s.Length && s[index] == Ignorable)
+        {
+            index++;
+        }
+
+        return index;
+    }
+
+    /// <summary>The last position at or before <paramref name="index"/> that is not <see cref="Ignorable"/> (-1 when none).</summary>
+    public static int SkipIgnorableBackward(string s, int index)
+    {
+        while (index >= 0 && s[index] == Ignorable)
+        {
+            index--;
+        }
+
+        return index;
+    }
+
     /// <summary>How many code units the code point at <paramref name="index"/> takes (2 for a surrogate pair).</summary>
     public static int CodePointLength(string s, int index) =>
         char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1]) ? 2 : 1;

@@ -108,11 +108,29 @@ internal sealed class TokenStream
     /// <returns><see langword="true"/> if it does.</returns>
     public bool IsCapitalizedWord(int index) => IsWord(index) && TextChars.IsCapitalAt(_text, _tokens[index].Span.Start);
 
-    /// <summary>Whether two tokens touch (no space between).</summary>
+    /// <summary>Whether two tokens touch (no space between; soft hyphens, which stand for markup, do not count).</summary>
     /// <param name="left">The left token.</param>
     /// <param name="right">The right token.</param>
     /// <returns><see langword="true"/> if they do.</returns>
-    public bool Touch(int left, int right) => _tokens[left].Span.End == _tokens[right].Span.Start;
+    public bool Touch(int left, int right)
+    {
+        var end = _tokens[left].Span.End;
+        var start = _tokens[right].Span.Start;
+        if (end >= start)
+        {
+            return end == start;
+        }
+
+        for (var i = end; i < start; i++)
+        {
+            if (!TextChars.IsIgnorable(_text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The reporting-verb traits of a lower-case word token, or <see cref="VerbTraits.None"/>.</summary>
     /// <param name="index">Its index.</param>

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -6,7 +7,8 @@ namespace MediaRules.Documents;
 /// <summary>
 /// The matching form of a token: lower-cased (invariant culture, one code unit at a time) with every apostrophe
 /// look-alike (’ ‘ ʼ) straightened to '. Term matchers compare these forms, so "Israel’s", "Israel's" and
-/// "ISRAEL'S" are one word; <see cref="GetPossessiveSuffixLength"/> lets them also match "Israel".
+/// "ISRAEL'S" are one word; <see cref="GetPossessiveSuffixLength"/> lets them also match "Israel". Soft hyphens
+/// (<see cref="TextChars.Ignorable"/>, which also pad markup in texts read from Markdown and HTML) are left out.
 /// </summary>
 internal static class TokenText
 {
@@ -26,12 +28,51 @@ internal static class TokenText
         }
 
         var chars = new char[token.Length];
-        for (var i = 0; i < token.Length; i++)
+        var length = 0;
+        foreach (var c in token)
         {
-            chars[i] = NormalizeChar(token[i]);
+            if (!TextChars.IsIgnorable(c))
+            {
+                chars[length++] = NormalizeChar(c);
+            }
         }
 
-        return new string(chars);
+        return new string(chars, 0, length);
+    }
+
+    /// <summary>
+    /// A span as a message shows it: soft hyphens left out and each run of whitespace one space, so that a phrase read
+    /// across markup ("Zionist &lt;a href=…&gt;regime", padded with spaces) reads "Zionist regime".
+    /// </summary>
+    /// <param name="chars">The characters.</param>
+    /// <returns>The text to show.</returns>
+    public static string ToDisplay(ReadOnlySpan<char> chars)
+    {
+        var builder = new StringBuilder(chars.Length);
+        var space = false;
+        foreach (var c in chars)
+        {
+            if (TextChars.IsIgnorable(c))
+            {
+                continue;
+            }
+
+            if (TextChars.IsSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            space = false;
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>The matching form of a span of a text.</summary>
@@ -56,17 +97,35 @@ internal static class TokenText
     public static int GetPossessiveSuffixLength(ReadOnlySpan<char> token)
     {
         var n = token.Length;
-        if (n >= 3 && TextChars.IsApostrophe(token[n - 2]) && (token[n - 1] == 's' || token[n - 1] == 'S'))
+        var last = Back(token, n - 1);
+        if (last < 0)
         {
-            return 2;
+            return 0;
         }
 
-        if (n >= 2 && TextChars.IsApostrophe(token[n - 1]) && (token[n - 2] == 's' || token[n - 2] == 'S'))
+        var before = Back(token, last - 1);
+        if (token[last] is 's' or 'S' && before >= 1 && TextChars.IsApostrophe(token[before]))
         {
-            return 1;
+            return n - before;
+        }
+
+        if (TextChars.IsApostrophe(token[last]) && before >= 0 && token[before] is 's' or 'S')
+        {
+            return n - last;
         }
 
         return 0;
+    }
+
+    // The last position at or before index that is not a soft hyphen, or -1.
+    private static int Back(ReadOnlySpan<char> token, int index)
+    {
+        while (index >= 0 && TextChars.IsIgnorable(token[index]))
+        {
+            index--;
+        }
+
+        return index;
     }
 
     /// <summary>Whether a word ends with a possessive suffix ('s, ’s, or s').</summary>
@@ -80,20 +139,28 @@ internal static class TokenText
     /// <returns><see langword="true"/> if they match.</returns>
     public static bool EqualsNormalized(ReadOnlySpan<char> token, string normalized)
     {
-        if (token.Length != normalized.Length)
+        if (token.Length < normalized.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < token.Length; i++)
+        var k = 0;
+        foreach (var c in token)
         {
-            if (NormalizeChar(token[i]) != normalized[i])
+            if (TextChars.IsIgnorable(c))
+            {
+                continue;
+            }
+
+            if (k == normalized.Length || NormalizeChar(c) != normalized[k])
             {
                 return false;
             }
+
+            k++;
         }
 
-        return true;
+        return k == normalized.Length;
     }
 
     /// <summary>A hash of a token's matching form (FNV-1a), equal for equal matching forms.</summary>
@@ -106,7 +173,10 @@ internal static class TokenText
             var hash = (int)2166136261;
             foreach (var c in token)
             {
-                hash = (hash ^ NormalizeChar(c)) * 16777619;
+                if (!TextChars.IsIgnorable(c))
+                {
+                    hash = (hash ^ NormalizeChar(c)) * 16777619;
+                }
             }
 
             return hash;

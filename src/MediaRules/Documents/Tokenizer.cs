@@ -7,7 +7,9 @@ namespace MediaRules.Documents;
 /// Splits a text into tokens in one pass: words (letters and combining marks, with inner apostrophes and hyphens
 /// and the periods of letter-by-letter abbreviations such as "U.S." and "a.m."), numbers ("18,000", "3.5", "0500",
 /// "18th"), quotation marks and other punctuation. Whitespace is not a token; every other character belongs to
-/// exactly one token.
+/// exactly one token. U+001E (<see cref="TextChars.BlockSeparator"/>) separates tokens like a line break; soft
+/// hyphens (<see cref="TextChars.Ignorable"/>) are not tokens and are read through inside words ("Israel’" + soft
+/// hyphens + "s" is one word).
 /// </summary>
 /// <remarks>
 /// Apostrophes: a ' or ’ between two letters or digits is part of the word ("don't", "Israel’s"). At the end of a
@@ -28,14 +30,14 @@ internal static class Tokenizer
         while (i < n)
         {
             var c = text[i];
-            if (SourceText.IsLineBreak(c))
+            if (TextChars.IsParagraphBreak(c))
             {
                 openSingles = 0;
                 i++;
                 continue;
             }
 
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || TextChars.IsIgnorable(c))
             {
                 i++;
                 continue;
@@ -98,8 +100,10 @@ internal static class Tokenizer
         }
 
         var direction = TextChars.GetQuoteDirection(c);
-        var before = i == 0 || char.IsWhiteSpace(text[i - 1]) || TextChars.IsOpeningBracket(text[i - 1]) || TextChars.IsQuote(text[i - 1]) || TextChars.IsDash(text[i - 1]);
-        var opening = direction == QuoteDirection.Opening || (before && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]));
+        var p = TextChars.SkipIgnorableBackward(text, i - 1);
+        var before = p < 0 || TextChars.IsSpace(text[p]) || TextChars.IsOpeningBracket(text[p]) || TextChars.IsQuote(text[p]) || TextChars.IsDash(text[p]);
+        var q = TextChars.SkipIgnorable(text, i + 1);
+        var opening = direction == QuoteDirection.Opening || (before && q < text.Length && !TextChars.IsSpace(text[q]));
         if (opening)
         {
             return openSingles + 1;
@@ -111,7 +115,7 @@ internal static class Tokenizer
     // "rock 'n' roll": the n between two apostrophes is a word, not a quotation.
     private static bool IsNElision(string text, int i) =>
         i + 2 < text.Length && (text[i + 1] == 'n' || text[i + 1] == 'N') && TextChars.IsApostrophe(text[i + 2])
-        && (i == 0 || char.IsWhiteSpace(text[i - 1])) && (i + 3 == text.Length || char.IsWhiteSpace(text[i + 3]));
+        && (i == 0 || TextChars.IsSpace(text[i - 1])) && (i + 3 == text.Length || TextChars.IsSpace(text[i + 3]));
 
     // Feet and inches after a number (6'2", 5' 11"): a prime, not a quotation mark. A straight or curly single mark
     // between digits, or a double mark that closes such a measure.
@@ -178,14 +182,38 @@ internal static class Tokenizer
             }
 
             var c = text[j];
-            if ((TextChars.IsHyphen(c) || TextChars.IsApostrophe(c) || TextChars.IsJoiner(c)) && TextChars.IsWordPartAt(text, j + 1))
+            var k = j;
+            if (TextChars.IsIgnorable(c))
             {
-                j++;
-                segmentStart = j;
-                continue;
+                // Soft hyphens (markup padding in texts read from Markdown and HTML) are read through.
+                k = TextChars.SkipIgnorable(text, j);
+                if (TextChars.IsWordPartAt(text, k))
+                {
+                    j = k;
+                    segmentStart = j;
+                    continue;
+                }
+
+                if (k >= n)
+                {
+                    break;
+                }
+
+                c = text[k];
             }
 
-            if (c == '.' && IsSingleLetter(text, segmentStart, j))
+            if (TextChars.IsHyphen(c) || TextChars.IsApostrophe(c) || TextChars.IsJoiner(c))
+            {
+                var after = TextChars.SkipIgnorable(text, k + 1);
+                if (TextChars.IsWordPartAt(text, after))
+                {
+                    j = after;
+                    segmentStart = j;
+                    continue;
+                }
+            }
+
+            if (k == j && c == '.' && IsSingleLetter(text, segmentStart, j))
             {
                 // "U.S.", "a.m.", "e.g.": single letters joined by periods, and the period after the last one.
                 if (j + 1 < n && TextChars.IsLetterAt(text, j + 1) && IsSingleLetterThenPeriod(text, j + 1))

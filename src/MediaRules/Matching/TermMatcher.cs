@@ -76,18 +76,15 @@ internal sealed class TermMatcher
         return chars.Slice(0, chars.Length - TokenText.GetPossessiveSuffixLength(chars));
     }
 
-    // Two tokens continue a phrase when only a few spaces (no line break) stand between them.
+    // Two tokens continue a phrase when only whitespace, and no paragraph break, stands between them. Any amount:
+    // in texts read from Markdown and HTML, inline markup between two words ("Zionist <a href=…>regime</a>") is
+    // spaces and soft hyphens of its own length. (A line break inside a paragraph, U+2028, is whitespace here.)
     private static bool Adjacent(SourceText text, TextSpan left, TextSpan right)
     {
-        if (right.Start - left.End > 3)
-        {
-            return false;
-        }
-
         for (var i = left.End; i < right.Start; i++)
         {
             var c = text[i];
-            if (!char.IsWhiteSpace(c) || SourceText.IsLineBreak(c))
+            if (!(char.IsWhiteSpace(c) || TextChars.IsIgnorable(c)) || TextChars.IsParagraphBreak(c))
             {
                 return false;
             }
@@ -112,9 +109,20 @@ internal sealed class TermMatcher
                 return false;
             }
 
-            for (var j = 0; j < expected.Length; j++)
+            var k = 0;
+            for (var j = 0; j < expected.Length; j++, k++)
             {
-                if (char.IsLetter(expected[j]) && actual[j] != expected[j])
+                while (k < actual.Length && TextChars.IsIgnorable(actual[k]))
+                {
+                    k++;
+                }
+
+                if (k == actual.Length)
+                {
+                    return false;
+                }
+
+                if (char.IsLetter(expected[j]) && actual[k] != expected[j])
                 {
                     return false;
                 }

@@ -80,7 +80,7 @@ public sealed class RuleContext
             return false;
         }
 
-        var match = Text.ToString(span);
+        var match = TokenText.ToDisplay(Text.AsSpan(span));
         string? suggestion = null;
         CodeFix? fix = null;
         if (suggestions is { Count: > 0 })
