@@ -38,6 +38,12 @@ internal sealed class FixCommand
         HelpName = "PATH",
     };
 
+    private readonly Option<string> _config = new("--config")
+    {
+        Description = "Use this configuration file for every input instead of the nearest .mediarules.yaml above each file.",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _dryRun = new("--dry-run")
     {
         Description = "Change nothing: print the fixes as a unified diff on the standard output (the report goes to the standard error).",
@@ -60,6 +66,7 @@ internal sealed class FixCommand
         Command = new Command("fix", "Apply the suggested fixes that do not overlap, in place (or show them as a diff with --dry-run), then report what remains.");
         Command.Arguments.Add(_paths);
         _ruleOptions.AddTo(Command);
+        Command.Options.Add(_config);
         Command.Options.Add(_dryRun);
         Command.SetAction(Execute);
     }
@@ -80,24 +87,23 @@ internal sealed class FixCommand
             return ExitCodes.Usage;
         }
 
-        var linter = _ruleOptions.BuildLinter(parseResult, _stderr);
-        if (linter is null)
+        var dryRun = parseResult.GetValue(_dryRun);
+        var files = Distinct(InputFinder.Find(paths));
+        var setup = LintSetup.Create(parseResult, _ruleOptions, _config, files, _stderr);
+        if (setup is null)
         {
             return ExitCodes.Usage;
         }
 
-        var dryRun = parseResult.GetValue(_dryRun);
-        var files = Distinct(InputFinder.Find(paths));
-
         // The report: what remains, in lint's text format. With --dry-run the standard output is the diff alone.
         var report = dryRun ? _stderr : _stdout;
         using var formatter = new TextResultFormatter(report);
-        formatter.Begin(linter.Descriptors);
+        formatter.Begin(setup.Descriptors);
         var anyError = false;
         int applied = 0, notApplied = 0, changedFiles = 0;
         foreach (var file in files)
         {
-            var outcome = FixFile(linter, file, dryRun);
+            var outcome = FixFile(setup, file, dryRun);
             anyError |= outcome.Failed;
             if (outcome.Error is { } error)
             {
@@ -183,7 +189,10 @@ internal sealed class FixCommand
     }
 
     /// <summary>Reads, analyses and fixes one file; writes it unless <paramref name="dryRun"/>.</summary>
-    internal static FixOutcome FixFile(Linter linter, string path, bool dryRun)
+    internal static FixOutcome FixFile(Linter linter, string path, bool dryRun) => FixFile(LintSetup.For(linter), path, dryRun);
+
+    /// <summary>Reads, analyses (with the file's configuration) and fixes one file; writes it unless <paramref name="dryRun"/>.</summary>
+    internal static FixOutcome FixFile(LintSetup setup, string path, bool dryRun)
     {
         var stamp = FileStamp.Of(ResolveLinks(path));
         var read = InputReader.Read(path);
@@ -195,7 +204,7 @@ internal sealed class FixCommand
         AnalysisResult before;
         try
         {
-            before = LintCommand.AnalyzeText(linter, path, original);
+            before = setup.Analyze(path, original);
         }
 #pragma warning disable CA1031 // One document that breaks the engine must not stop the run; it is reported and skipped.
         catch (Exception ex)
@@ -231,7 +240,7 @@ internal sealed class FixCommand
         AnalysisResult after;
         try
         {
-            after = LintCommand.AnalyzeText(linter, path, result.Text);
+            after = setup.Analyze(path, result.Text);
         }
 #pragma warning disable CA1031 // As above: reported, and the file is left as it was.
         catch (Exception ex)

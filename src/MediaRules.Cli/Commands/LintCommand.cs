@@ -9,6 +9,7 @@ using MediaRules.Cli.Inputs;
 using MediaRules.Diagnostics;
 using MediaRules.Formatting;
 using MediaRules.Inputs;
+using MediaRules.Suppression;
 using MediaRules.Text;
 
 namespace MediaRules.Cli.Commands;
@@ -37,6 +38,12 @@ internal sealed class LintCommand
         HelpName = "text|json|sarif|github",
     };
 
+    private readonly Option<string> _config = new("--config")
+    {
+        Description = "Use this configuration file for every input instead of the nearest .mediarules.yaml above each file.",
+        HelpName = "FILE",
+    };
+
     private readonly Option<string> _output = new("--output", "-o")
     {
         Description = "Write the output to this file (written atomically; folders are created) instead of the standard output.",
@@ -62,6 +69,7 @@ internal sealed class LintCommand
         Command = new Command("lint", "Lint files and folders of news text.");
         Command.Arguments.Add(_paths);
         _ruleOptions.AddTo(Command);
+        Command.Options.Add(_config);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.SetAction(Execute);
@@ -83,13 +91,13 @@ internal sealed class LintCommand
             return ExitCodes.Usage;
         }
 
-        var linter = _ruleOptions.BuildLinter(parseResult, _stderr);
-        if (linter is null)
+        var files = InputFinder.Find(paths);
+        var setup = LintSetup.Create(parseResult, _ruleOptions, _config, files, _stderr);
+        if (setup is null)
         {
             return ExitCodes.Usage;
         }
 
-        var files = InputFinder.Find(paths);
         var outputPath = parseResult.GetValue(_output);
         OutputTarget target;
         try
@@ -105,7 +113,7 @@ internal sealed class LintCommand
         using (target)
         {
             using var formatter = ResultFormatter.Create(parseResult.GetValue(_format) ?? "text", target.Writer);
-            var anyError = Lint(linter, files, formatter);
+            var anyError = Lint(setup, files, formatter);
             target.Commit();
             return anyError ? ExitCodes.Errors : ExitCodes.Success;
         }
@@ -117,9 +125,13 @@ internal sealed class LintCommand
     /// input) are held at once, so memory stays bounded however many files there are.
     /// </summary>
     /// <returns>Whether any diagnostic of severity error was written or any input could not be read.</returns>
-    internal bool Lint(Linter linter, IReadOnlyList<string> files, ResultFormatter formatter)
+    internal bool Lint(Linter linter, IReadOnlyList<string> files, ResultFormatter formatter) => Lint(LintSetup.For(linter), files, formatter);
+
+    /// <summary>As <see cref="Lint(Linter, IReadOnlyList{string}, ResultFormatter)"/>, each file with its own configuration.</summary>
+    /// <returns>Whether any unsuppressed diagnostic of severity error was written or any input could not be read.</returns>
+    internal bool Lint(LintSetup setup, IReadOnlyList<string> files, ResultFormatter formatter)
     {
-        formatter.Begin(linter.Descriptors);
+        formatter.Begin(setup.Descriptors);
         var anyError = false;
         var maxInFlight = Math.Max(2, Environment.ProcessorCount * 2);
         var pending = new Queue<(Task<FileOutcome> Task, long Size)>();
@@ -141,7 +153,7 @@ internal sealed class LintCommand
                 WriteNext();
             }
 
-            pending.Enqueue((Task.Run(() => Analyze(linter, file)), size));
+            pending.Enqueue((Task.Run(() => Analyze(setup, file)), size));
             pendingBytes += size;
         }
 
@@ -159,7 +171,7 @@ internal sealed class LintCommand
         if (outcome.Result is { } result)
         {
             formatter.Write(result);
-            return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+            return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed);
         }
 
         _stderr.Write($"{outcome.Path}: error {outcome.ErrorId}: {outcome.Error}\n");
@@ -171,7 +183,7 @@ internal sealed class LintCommand
         return true;
     }
 
-    private static FileOutcome Analyze(Linter linter, string path)
+    private static FileOutcome Analyze(LintSetup setup, string path)
     {
         var read = InputReader.Read(path);
         if (read.Text is null)
@@ -181,7 +193,7 @@ internal sealed class LintCommand
 
         try
         {
-            return new FileOutcome(path, AnalyzeText(linter, path, read.Text), null, null);
+            return new FileOutcome(path, setup.Analyze(path, read.Text), null, null);
         }
 #pragma warning disable CA1031 // One document that breaks the engine must not stop the run; it is reported and skipped.
         catch (Exception ex)
@@ -202,7 +214,7 @@ internal sealed class LintCommand
     /// <param name="text">The file's decoded text, as <see cref="InputReader"/> returns it.</param>
     /// <returns>The analysis.</returns>
     internal static AnalysisResult AnalyzeText(Linter linter, string path, SourceText text) =>
-        linter.Analyze(ProseExtractor.Extract(text, DocumentFormats.FromPath(path)).Text, path);
+        InlineSuppressions.Apply(linter.Analyze(ProseExtractor.Extract(text, DocumentFormats.FromPath(path)).Text, path), text);
 
     private static long SizeOf(string path)
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.IO;
+using System.Collections.Generic;
 using MediaRules.Analysis;
+using MediaRules.Configuration;
 
 namespace MediaRules.Cli.Commands;
 
@@ -26,43 +28,71 @@ internal sealed class RuleOptions
     }
 
     /// <summary>Builds the linter; on a rule-file error prints every error (file, line, column) and returns null.</summary>
-    public Linter? BuildLinter(ParseResult parseResult, TextWriter stderr)
+    public Linter? BuildLinter(ParseResult parseResult, TextWriter stderr) =>
+        BuildLinter(parseResult, stderr, parseResult.GetValue(NoDefaultRules) ? [] : [LintConfiguration.DefaultPacks]);
+
+    /// <summary>
+    /// Builds a linter from <paramref name="packs"/> (<see cref="LintConfiguration.DefaultPacks"/> or pack paths, as a
+    /// configuration lists them) plus the <c>--rules</c> packs; on an error prints it and returns null.
+    /// </summary>
+    public Linter? BuildLinter(ParseResult parseResult, TextWriter stderr, IReadOnlyList<string> packs)
     {
         try
         {
             var builder = new LinterBuilder();
-            if (!parseResult.GetValue(NoDefaultRules))
+            foreach (var pack in packs)
             {
-                builder.AddDefaultRules();
+                if (pack == LintConfiguration.DefaultPacks)
+                {
+                    builder.AddDefaultRules();
+                }
+                else if (!AddPack(builder, pack, stderr))
+                {
+                    return null;
+                }
             }
 
             foreach (var path in parseResult.GetValue(Rules) ?? [])
             {
-                if (!File.Exists(path) && !Directory.Exists(path))
+                if (!AddPack(builder, path, stderr))
                 {
-                    stderr.Write($"{path}(0,0): error {EngineDiagnostics.InvalidRuleFile.Id}: the rule pack does not exist\n");
                     return null;
                 }
-
-                builder.AddRulesFile(path);
             }
 
             return builder.Build();
         }
         catch (RuleLoadException ex)
         {
-            foreach (var error in ex.Errors)
-            {
-                stderr.Write(error.ToString());
-                stderr.Write('\n');
-            }
-
-            if (ex.Errors.Count == 0)
-            {
-                stderr.Write($"error {EngineDiagnostics.InvalidRuleFile.Id}: {ex.Message}\n");
-            }
-
+            PrintErrors(ex, stderr);
             return null;
         }
+    }
+
+    /// <summary>Prints every error of a pack or configuration file as <c>file(line,col): error MR9001: message</c>.</summary>
+    public static void PrintErrors(RuleLoadException ex, TextWriter stderr)
+    {
+        foreach (var error in ex.Errors)
+        {
+            stderr.Write(error.ToString());
+            stderr.Write('\n');
+        }
+
+        if (ex.Errors.Count == 0)
+        {
+            stderr.Write($"error {EngineDiagnostics.InvalidRuleFile.Id}: {ex.Message}\n");
+        }
+    }
+
+    private static bool AddPack(LinterBuilder builder, string path, TextWriter stderr)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            stderr.Write($"{path}(0,0): error {EngineDiagnostics.InvalidRuleFile.Id}: the rule pack does not exist\n");
+            return false;
+        }
+
+        builder.AddRulesFile(path);
+        return true;
     }
 }
