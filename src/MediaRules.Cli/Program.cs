@@ -100,7 +100,7 @@ internal static class Program
                 return ExitCodes.Success;
             }
 
-            stderr.Write("mediarules: error: a command is required (lint, rules).\nRun 'mediarules --help' for usage.\n");
+            stderr.Write("mediarules: error: a command is required (lint, fix, batch, rules).\nRun 'mediarules --help' for usage.\n");
             return ExitCodes.Usage;
         });
         return root;
