@@ -31,18 +31,7 @@ internal sealed class FixCommand
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
 
-    private readonly Argument<string[]> _paths = new("paths")
-    {
-        Description = "Files, or folders searched recursively for .txt, .md, .markdown, .html and .htm files.",
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "PATH",
-    };
-
-    private readonly Option<string> _config = new("--config")
-    {
-        Description = "Use this configuration file for every input instead of the nearest .mediarules.yaml above each file.",
-        HelpName = "FILE",
-    };
+    private readonly InputArguments _inputs = new();
 
     private readonly Option<bool> _dryRun = new("--dry-run")
     {
@@ -53,20 +42,9 @@ internal sealed class FixCommand
     {
         _stdout = stdout;
         _stderr = stderr;
-        _paths.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
-                {
-                    result.AddError($"Unrecognized option '{token.Value}'.");
-                }
-            }
-        });
         Command = new Command("fix", "Apply the suggested fixes that do not overlap, in place (or show them as a diff with --dry-run), then report what remains.");
-        Command.Arguments.Add(_paths);
+        _inputs.AddTo(Command);
         _ruleOptions.AddTo(Command);
-        Command.Options.Add(_config);
         Command.Options.Add(_dryRun);
         Command.SetAction(Execute);
     }
@@ -75,21 +53,15 @@ internal sealed class FixCommand
 
     private int Execute(ParseResult parseResult)
     {
-        var paths = parseResult.GetValue(_paths) ?? [];
-        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        if (missing.Count > 0)
+        var paths = _inputs.ExistingPaths(parseResult, _stderr);
+        if (paths is null)
         {
-            foreach (var path in missing)
-            {
-                _stderr.Write($"mediarules: error: the path '{path}' does not exist\n");
-            }
-
             return ExitCodes.Usage;
         }
 
         var dryRun = parseResult.GetValue(_dryRun);
         var files = Distinct(InputFinder.Find(paths));
-        var setup = LintSetup.Create(parseResult, _ruleOptions, _config, files, _stderr);
+        var setup = LintSetup.Create(parseResult, _ruleOptions, _inputs.Config, files, _stderr);
         if (setup is null)
         {
             return ExitCodes.Usage;

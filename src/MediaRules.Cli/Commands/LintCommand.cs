@@ -24,24 +24,13 @@ internal sealed class LintCommand
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
 
-    private readonly Argument<string[]> _paths = new("paths")
-    {
-        Description = "Files, or folders searched recursively for .txt, .md, .markdown, .html and .htm files.",
-        Arity = ArgumentArity.OneOrMore,
-        HelpName = "PATH",
-    };
+    private readonly InputArguments _inputs = new();
 
     private readonly Option<string> _format = new("--format", "-f")
     {
         Description = "The output format: text, json, sarif or github.",
         DefaultValueFactory = _ => "text",
         HelpName = "text|json|sarif|github",
-    };
-
-    private readonly Option<string> _config = new("--config")
-    {
-        Description = "Use this configuration file for every input instead of the nearest .mediarules.yaml above each file.",
-        HelpName = "FILE",
     };
 
     private readonly Option<string> _output = new("--output", "-o")
@@ -55,21 +44,9 @@ internal sealed class LintCommand
         _stdout = stdout;
         _stderr = stderr;
         _format.AcceptOnlyFromAmong([.. ResultFormatter.FormatNames]);
-        _paths.Validators.Add(result =>
-        {
-            // An unknown option lands among the paths; call it what it is (a file named like an option still works).
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value[0] == '-' && !File.Exists(token.Value) && !Directory.Exists(token.Value))
-                {
-                    result.AddError($"Unrecognized option '{token.Value}'.");
-                }
-            }
-        });
         Command = new Command("lint", "Lint files and folders of news text.");
-        Command.Arguments.Add(_paths);
+        _inputs.AddTo(Command);
         _ruleOptions.AddTo(Command);
-        Command.Options.Add(_config);
         Command.Options.Add(_format);
         Command.Options.Add(_output);
         Command.SetAction(Execute);
@@ -79,20 +56,14 @@ internal sealed class LintCommand
 
     private int Execute(ParseResult parseResult)
     {
-        var paths = parseResult.GetValue(_paths) ?? [];
-        var missing = paths.Where(p => !File.Exists(p) && !Directory.Exists(p)).ToList();
-        if (missing.Count > 0)
+        var paths = _inputs.ExistingPaths(parseResult, _stderr);
+        if (paths is null)
         {
-            foreach (var path in missing)
-            {
-                _stderr.Write($"mediarules: error: the path '{path}' does not exist\n");
-            }
-
             return ExitCodes.Usage;
         }
 
         var files = InputFinder.Find(paths);
-        var setup = LintSetup.Create(parseResult, _ruleOptions, _config, files, _stderr);
+        var setup = LintSetup.Create(parseResult, _ruleOptions, _inputs.Config, files, _stderr);
         if (setup is null)
         {
             return ExitCodes.Usage;
