@@ -17,6 +17,7 @@ internal static class Program
     {
         using var stdout = new StreamWriter(Console.OpenStandardOutput(), OutputTarget.Utf8NoBom, 1 << 16) { AutoFlush = false, NewLine = "\n" };
         using var stderr = new StreamWriter(Console.OpenStandardError(), OutputTarget.Utf8NoBom) { AutoFlush = true, NewLine = "\n" };
+        ProgressDisplay.ProcessStandardError = stderr;
         var code = Run(args, stdout, stderr);
         try
         {

@@ -84,7 +84,8 @@ internal sealed class LintCommand
         using (target)
         {
             using var formatter = ResultFormatter.Create(parseResult.GetValue(_format) ?? "text", target.Writer);
-            var anyError = Lint(setup, files, formatter);
+            var totalBytes = files.Sum(SizeOf);
+            var anyError = ProgressDisplay.Run(_stderr, totalBytes, files.Count, progress => Lint(setup, files, formatter, progress));
             target.Commit();
             return anyError ? ExitCodes.Errors : ExitCodes.Success;
         }
@@ -100,7 +101,7 @@ internal sealed class LintCommand
 
     /// <summary>As <see cref="Lint(Linter, IReadOnlyList{string}, ResultFormatter)"/>, each file with its own configuration.</summary>
     /// <returns>Whether any unsuppressed diagnostic of severity error was written or any input could not be read.</returns>
-    internal bool Lint(LintSetup setup, IReadOnlyList<string> files, ResultFormatter formatter)
+    internal bool Lint(LintSetup setup, IReadOnlyList<string> files, ResultFormatter formatter, Action<long>? progress = null)
     {
         formatter.Begin(setup.Descriptors);
         var anyError = false;
@@ -114,6 +115,7 @@ internal sealed class LintCommand
             pendingBytes -= size;
             var outcome = task.GetAwaiter().GetResult();
             anyError |= WriteOutcome(outcome, formatter);
+            progress?.Invoke(size);
         }
 
         foreach (var file in files)
