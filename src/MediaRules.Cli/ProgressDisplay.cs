@@ -48,4 +48,90 @@ internal static class ProgressDisplay
                 });
             });
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> over a stream of input, giving it a callback for bytes read; draws bytes read,
+    /// MB/s and (when <paramref name="totalBytes"/> is known) time left, when <see cref="IsWanted"/>.
+    /// </summary>
+    public static T RunStream<T>(TextWriter stderr, long? totalBytes, Func<Action<long>, T> work)
+    {
+        if (!IsWanted(stderr))
+        {
+            return work(static _ => { });
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+        return new Progress(console, TimeProvider.System)
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("batch", true, Math.Max(1, totalBytes ?? 1));
+                task.IsIndeterminate = totalBytes is null;
+                var read = 0L;
+                return work(bytes =>
+                {
+                    read += bytes;
+                    task.Description = $"batch: {read / 1048576.0:F1} MB read";
+                    task.Increment(bytes);
+                });
+            });
+    }
+}
+
+/// <summary>A read-only stream that reports how many bytes each read returned.</summary>
+internal sealed class CountingStream : Stream
+{
+    private readonly Stream _inner;
+    private readonly Action<long> _onRead;
+
+    public CountingStream(Stream inner, Action<long> onRead)
+    {
+        _inner = inner;
+        _onRead = onRead;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Count(_inner.Read(buffer, offset, count));
+
+    public override int Read(Span<byte> buffer) => Count(_inner.Read(buffer));
+
+    public override async System.Threading.Tasks.ValueTask<int> ReadAsync(Memory<byte> buffer, System.Threading.CancellationToken cancellationToken = default) =>
+        Count(await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+
+    public override System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, System.Threading.CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        if (read > 0)
+        {
+            _onRead(read);
+        }
+
+        return read;
+    }
 }

@@ -154,7 +154,8 @@ internal sealed class BatchCommand
             {
                 try
                 {
-                    Run(linter, input, target.Writer);
+                    long? total = input.CanSeek ? input.Length : null;
+                    ProgressDisplay.RunStream(_stderr, total, progress => Run(linter, new CountingStream(input, progress), target.Writer));
                     target.Commit();
                 }
                 catch (IOException ex)

@@ -36,3 +36,19 @@ public class ProgressDisplayTests
         Assert.Contains("2 files", run.Out);
     }
 }
+
+public class CountingStreamTests
+{
+    [Fact]
+    public void Every_byte_read_is_reported_once()
+    {
+        var data = new byte[100_000];
+        new System.Random(3).NextBytes(data);
+        long counted = 0;
+        using var stream = new CountingStream(new MemoryStream(data), n => counted += n);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy, 4096);
+        Assert.Equal(data.Length, counted);
+        Assert.Equal(data, copy.ToArray());
+    }
+}
