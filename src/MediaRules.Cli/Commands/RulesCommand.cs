@@ -7,12 +7,13 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MediaRules.Analysis;
+using MediaRules.Cli.Import;
 using MediaRules.Diagnostics;
 using MediaRules.Formatting;
 
 namespace MediaRules.Cli.Commands;
 
-/// <summary><c>mediarules rules list</c> and <c>mediarules rules explain ID</c>.</summary>
+/// <summary><c>mediarules rules list</c>, <c>mediarules rules explain ID</c> and <c>mediarules rules import</c>.</summary>
 internal sealed class RulesCommand
 {
     private static readonly string[] Header = ["ID", "CATEGORY", "SEVERITY", "TITLE"];
@@ -56,9 +57,10 @@ internal sealed class RulesCommand
         _explainRules.AddTo(explain);
         explain.SetAction(Explain);
 
-        Command = new Command("rules", "List and explain the rules.");
+        Command = new Command("rules", "List, explain and import rules.");
         Command.Subcommands.Add(list);
         Command.Subcommands.Add(explain);
+        Command.Subcommands.Add(new ImportCommand(stdout, stderr).Command);
     }
 
     public Command Command { get; }
