@@ -10,6 +10,13 @@ namespace MediaRules.Cli;
 /// </summary>
 internal sealed class OutputTarget : IDisposable
 {
+    /// <summary>A new <c>--output</c> option, as every command that writes a report takes it.</summary>
+    public static System.CommandLine.Option<string> CreateOption() => new("--output", "-o")
+    {
+        Description = "Write the output to this file (written atomically; folders are created) instead of the standard output.",
+        HelpName = "FILE",
+    };
+
     private readonly string? _path;
     private readonly string? _temp;
     private readonly StreamWriter? _file;

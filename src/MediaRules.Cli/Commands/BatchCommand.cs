@@ -55,11 +55,7 @@ internal sealed class BatchCommand
         HelpName = "FILE|-",
     };
 
-    private readonly Option<string> _output = new("--output", "-o")
-    {
-        Description = "Write the output to this file (written atomically; folders are created) instead of the standard output.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string> _output = OutputTarget.CreateOption();
 
     public BatchCommand(TextWriter stdout, TextWriter stderr)
     {

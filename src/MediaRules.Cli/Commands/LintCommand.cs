@@ -33,11 +33,7 @@ internal sealed class LintCommand
         HelpName = "text|json|sarif|github",
     };
 
-    private readonly Option<string> _output = new("--output", "-o")
-    {
-        Description = "Write the output to this file (written atomically; folders are created) instead of the standard output.",
-        HelpName = "FILE",
-    };
+    private readonly Option<string> _output = OutputTarget.CreateOption();
 
     public LintCommand(TextWriter stdout, TextWriter stderr)
     {
