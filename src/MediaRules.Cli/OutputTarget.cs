@@ -10,6 +10,20 @@ namespace MediaRules.Cli;
 /// </summary>
 internal sealed class OutputTarget : IDisposable
 {
+    /// <summary>Opens the output as <see cref="Open"/> does; when it cannot be opened, says so on stderr and returns null.</summary>
+    public static OutputTarget? TryOpen(string? path, System.IO.TextWriter stdout, System.IO.TextWriter stderr)
+    {
+        try
+        {
+            return Open(path, stdout);
+        }
+        catch (System.Exception ex) when (ex is System.IO.IOException or System.UnauthorizedAccessException or System.ArgumentException or System.NotSupportedException)
+        {
+            stderr.Write($"mediarules: error: cannot write '{path}': {ex.Message}\n");
+            return null;
+        }
+    }
+
     /// <summary>A new <c>--output</c> option, as every command that writes a report takes it.</summary>
     public static System.CommandLine.Option<string> CreateOption() => new("--output", "-o")
     {

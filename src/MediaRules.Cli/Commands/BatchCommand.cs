@@ -134,15 +134,9 @@ internal sealed class BatchCommand
 
         using (input)
         {
-            var outputPath = parseResult.GetValue(_output);
-            OutputTarget target;
-            try
+            var target = OutputTarget.TryOpen(parseResult.GetValue(_output), _stdout, _stderr);
+            if (target is null)
             {
-                target = OutputTarget.Open(outputPath, _stdout);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-            {
-                _stderr.Write($"mediarules: error: cannot write '{outputPath}': {ex.Message}\n");
                 return ExitCodes.Usage;
             }
 

@@ -46,21 +46,8 @@ internal static class BatchTestSupport
     /// <summary>Runs the built CLI as a child process with <paramref name="stdin"/> piped in and extra environment variables.</summary>
     public static CliRun RunChild(byte[] stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dll = new[] { "MediaRules.Cli.dll", "mediarules.dll" }.Select(n => Path.Combine(AppContext.BaseDirectory, n)).First(File.Exists);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var start = CliHarness.StartInfo(args);
+        start.RedirectStandardInput = true;
 
         foreach (var (name, value) in environment)
         {

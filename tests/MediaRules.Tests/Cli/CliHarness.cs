@@ -45,15 +45,14 @@ internal static class CliHarness
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>Runs the built CLI as a process (its apphost-independent dll through <c>dotnet</c>).</summary>
-    public static CliRun RunProcess(string workingDirectory, params string[] args)
+    /// <summary>How to start the built CLI (its apphost-independent dll through <c>dotnet</c>) with stdout and stderr redirected.</summary>
+    public static ProcessStartInfo StartInfo(params string[] args)
     {
         var dll = new[] { "MediaRules.Cli.dll", "mediarules.dll" }
             .Select(n => Path.Combine(AppContext.BaseDirectory, n))
             .First(File.Exists);
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = Encoding.UTF8,
@@ -66,6 +65,14 @@ internal static class CliHarness
             start.ArgumentList.Add(arg);
         }
 
+        return start;
+    }
+
+    /// <summary>Runs the built CLI as a process (its apphost-independent dll through <c>dotnet</c>).</summary>
+    public static CliRun RunProcess(string workingDirectory, params string[] args)
+    {
+        var start = StartInfo(args);
+        start.WorkingDirectory = workingDirectory;
         using var process = Process.Start(start)!;
         var stderrTask = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
