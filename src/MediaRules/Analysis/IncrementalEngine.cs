@@ -1,66 +1,472 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Text;
 using System.Threading;
 using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Rules;
 using MediaRules.Text;
 
 namespace MediaRules.Analysis;
 
-/// <summary>The analysed state of one session document (interim: the whole text and its diagnostics).</summary>
-internal sealed class DocumentState
-{
-    public DocumentState(string text, IReadOnlyList<Diagnostic> diagnostics, SessionUpdateStatistics statistics)
-    {
-        Text = text;
-        Diagnostics = diagnostics;
-        Statistics = statistics;
-    }
-
-    public string Text { get; }
-
-    public int Length => Text.Length;
-
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
-
-    public SessionUpdateStatistics Statistics { get; }
-
-    public SourceText GetText() => SourceText.From(Text);
-}
-
-/// <summary>Analyses session documents with one linter (interim: a full analysis on every change).</summary>
+/// <summary>
+/// Analyses session documents with one linter, paragraph by paragraph. A document is held as blocks: each paragraph
+/// with the break that ends it (a line, or a stretch ended by U+001E), blank lines as blocks of their own. Each block
+/// caches its results by content: the diagnostics of the paragraph-level rules (positions relative to the block), the
+/// facts of every document-level rule, and a signature of the text model (sourcing, quotations and speakers, voice).
+/// </summary>
+/// <remarks>
+/// An edit re-splits the blocks it touches and analyses them in a window with neighbouring paragraphs as context, since
+/// speakers, pronouns and attribution reach across paragraph edges. The window's outer paragraphs are context only; the
+/// paragraphs between them and the edit are re-analysed and compared with their cache: when they agree, the edit's
+/// effect stops there and everything beyond keeps its cache; when they differ (an edit that changed who speaks in the
+/// next paragraphs, say), the window widens on that side, doubling, up to the whole document. Document-level rules then
+/// combine every block's facts; rules of kinds the engine does not know re-run over the whole text.
+/// </remarks>
 internal sealed class IncrementalEngine
 {
-    public IncrementalEngine(Linter linter) => Linter = linter;
+    private const int InitialMargin = 2;
+
+    private readonly CompiledRule[] _paragraphRules;
+    private readonly CompiledRule[] _documentRules;
+    private readonly CompiledRule[] _unknownRules;
+
+    public IncrementalEngine(Linter linter)
+    {
+        Linter = linter;
+        _paragraphRules = linter.CompiledRules.Where(r => r.Reach == RuleReach.Paragraph).ToArray();
+        _documentRules = linter.CompiledRules.Where(r => r.Reach == RuleReach.Document).ToArray();
+        _unknownRules = linter.CompiledRules.Where(r => r.Reach == RuleReach.Unknown).ToArray();
+    }
 
     public Linter Linter { get; }
 
+    /// <summary>Analyses a whole text.</summary>
     public DocumentState Analyze(string text, CancellationToken cancellationToken)
     {
-        var result = Linter.Analyze(SourceText.From(text), null, cancellationToken);
-        var paragraphs = result.Document.Paragraphs.Count;
-        return new DocumentState(text, result.Diagnostics, new SessionUpdateStatistics(paragraphs, paragraphs, 0, 0, 0));
+        var texts = BlockSplitter.Split(text, 0, text.Length);
+        return AnalyzeAll(texts, Array.Empty<object?>(), cancellationToken);
     }
 
-    public DocumentState Apply(DocumentState state, TextChange change, CancellationToken cancellationToken) =>
-        Analyze(state.Text.Substring(0, change.Span.Start) + change.NewText + state.Text.Substring(change.Span.End), cancellationToken);
+    /// <summary>Analyses a document's blocks again with this engine's rules (after a rule reload).</summary>
+    public DocumentState Reanalyze(DocumentState state, CancellationToken cancellationToken) =>
+        AnalyzeAll(state.Blocks.Select(b => b.Text).ToList(), Array.Empty<object?>(), cancellationToken);
 
-    public DocumentState Apply(DocumentState state, string text, CancellationToken cancellationToken) => Analyze(text, cancellationToken);
-
-    public DocumentState Reanalyze(DocumentState state, CancellationToken cancellationToken) => Analyze(state.Text, cancellationToken);
-
-    public static IReadOnlyList<Diagnostic> Materialize(DocumentState state, SourceText text, string? path)
+    /// <summary>Applies one change to a document and re-analyses what it touches.</summary>
+    public DocumentState Apply(DocumentState state, TextChange change, CancellationToken cancellationToken)
     {
-        if (path is null)
+        var blocks = state.Blocks;
+        var n = blocks.Length;
+        if (n == 0)
         {
-            return state.Diagnostics;
+            return Analyze(change.NewText, cancellationToken);
         }
 
-        var result = new Diagnostic[state.Diagnostics.Count];
-        for (var i = 0; i < result.Length; i++)
+        // The blocks the change touches, with one more on each side so that a split or merged line break
+        // (CR + LF, a paragraph joined to the next) is re-split as a whole.
+        var r0 = Math.Max(0, state.BlockAt(change.Span.Start) - 1);
+        var r1 = Math.Min(n - 1, state.BlockAt(change.Span.End) + 1);
+        var regionStart = state.Starts[r0];
+        var regionEnd = state.Starts[r1] + blocks[r1].Text.Length;
+        var region = new StringBuilder(regionEnd - regionStart + change.NewText.Length);
+        for (var i = r0; i <= r1; i++)
         {
-            var d = state.Diagnostics[i];
-            result[i] = new Diagnostic(d.Descriptor, new Location(path, d.Location.SourceSpan, d.Location.LineSpan), d.Message, d.Severity, d.Fix);
+            region.Append(blocks[i].Text);
+        }
+
+        region.Remove(change.Span.Start - regionStart, change.Span.Length).Insert(change.Span.Start - regionStart, change.NewText);
+        var regionText = region.ToString();
+        var inserted = BlockSplitter.Split(regionText, 0, regionText.Length);
+        return Replace(state, r0, r1 - r0 + 1, inserted, cancellationToken);
+    }
+
+    /// <summary>Replaces a document's text, finding the changed blocks by comparing the old blocks with the new text.</summary>
+    public DocumentState Apply(DocumentState state, string text, CancellationToken cancellationToken)
+    {
+        var blocks = state.Blocks;
+        var prefix = 0;
+        var at = 0;
+        while (prefix < blocks.Length && at + blocks[prefix].Text.Length <= text.Length
+            && string.CompareOrdinal(text, at, blocks[prefix].Text, 0, blocks[prefix].Text.Length) == 0)
+        {
+            at += blocks[prefix].Text.Length;
+            prefix++;
+        }
+
+        var suffix = 0;
+        var end = text.Length;
+        while (suffix < blocks.Length - prefix && end - blocks[blocks.Length - 1 - suffix].Text.Length >= at
+            && string.CompareOrdinal(text, end - blocks[blocks.Length - 1 - suffix].Text.Length, blocks[blocks.Length - 1 - suffix].Text, 0, blocks[blocks.Length - 1 - suffix].Text.Length) == 0)
+        {
+            end -= blocks[blocks.Length - 1 - suffix].Text.Length;
+            suffix++;
+        }
+
+        if (prefix + suffix == blocks.Length && at == end)
+        {
+            return state.WithStatistics(new SessionUpdateStatistics(state.Statistics.ParagraphCount, 0, blocks.Length, 0, _documentRules.Length + _unknownRules.Length));
+        }
+
+        var oldStart = prefix < blocks.Length ? state.Starts[prefix] : state.Length;
+        var oldEnd = suffix > 0 ? state.Starts[blocks.Length - suffix] : state.Length;
+        return Apply(state, new TextChange(TextSpan.FromBounds(oldStart, oldEnd), text.Substring(at, end - at)), cancellationToken);
+    }
+
+    /// <summary>The diagnostics of a state, in the order <see cref="Linter"/> gives them.</summary>
+    public static IReadOnlyList<Diagnostic> Materialize(DocumentState state, SourceText text, string? path)
+    {
+        var result = new List<Diagnostic>();
+        for (var b = 0; b < state.Blocks.Length; b++)
+        {
+            var offset = state.Starts[b];
+            foreach (var raw in state.Blocks[b].Result.Diagnostics)
+            {
+                result.Add(raw.ToDiagnostic(path, text, offset));
+            }
+        }
+
+        foreach (var (descriptor, reports) in state.DocumentReports)
+        {
+            foreach (var report in reports)
+            {
+                var message = report.LinePosition >= 0
+                    ? report.Message.Replace("{line}", (text.GetLinePosition(report.LinePosition).Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    : report.Message;
+                result.Add(new Diagnostic(descriptor, Location.Create(path, text, report.Span), message, report.Severity));
+            }
+        }
+
+        foreach (var diagnostic in state.WholeTextDiagnostics)
+        {
+            result.Add(RawDiagnostic.From(diagnostic, 0).ToDiagnostic(path, text, 0));
+        }
+
+        result.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
+        result.Sort(Linter.CompareDiagnostics);
+        return result;
+    }
+
+    private DocumentState AnalyzeAll(List<string> texts, object?[] caches, CancellationToken cancellationToken)
+    {
+        var results = AnalyzeWindow(texts, 0, texts.Count - 1, cancellationToken);
+        var blocks = new Block[texts.Count];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            blocks[i] = new Block(texts[i], results[i]);
+        }
+
+        return Finish(blocks, caches, blocks.Length, 0, cancellationToken);
+    }
+
+    /// <summary>Puts <paramref name="inserted"/> block texts in place of <paramref name="count"/> blocks from <paramref name="first"/>, and analyses.</summary>
+    private DocumentState Replace(DocumentState state, int first, int count, List<string> inserted, CancellationToken cancellationToken)
+    {
+        var old = state.Blocks;
+        var texts = new List<string>(old.Length - count + inserted.Count);
+        for (var i = 0; i < first; i++)
+        {
+            texts.Add(old[i].Text);
+        }
+
+        texts.AddRange(inserted);
+        for (var i = first + count; i < old.Length; i++)
+        {
+            texts.Add(old[i].Text);
+        }
+
+        if (texts.Count == 0)
+        {
+            return AnalyzeAll(texts, state.Caches, cancellationToken);
+        }
+
+        var delta = inserted.Count - count;
+        var a = first;
+        var b = first + inserted.Count - 1; // the new blocks; b < a when the edit removed every block of the region
+        int leftMargin = InitialMargin, rightMargin = InitialMargin, analyzed = 0;
+        while (true)
+        {
+            var lo = Step(texts, a - 1, -1, leftMargin);
+            var hi = Step(texts, b + 1, +1, rightMargin);
+            var results = AnalyzeWindow(texts, lo, hi, cancellationToken);
+            analyzed += hi - lo + 1;
+
+            // The trusted blocks between the context and the edit must agree with their cache.
+            var leftTrusted = lo == 0 ? 0 : lo + 1;
+            var leftAgrees = true;
+            for (var i = leftTrusted; i < a && leftAgrees; i++)
+            {
+                leftAgrees = results[i - lo].Equals(old[i].Result);
+            }
+
+            var rightTrusted = hi == texts.Count - 1 ? hi : hi - 1;
+            var rightAgrees = true;
+            for (var i = Math.Max(b + 1, a); i <= rightTrusted && rightAgrees; i++)
+            {
+                rightAgrees = results[i - lo].Equals(old[i - delta].Result);
+            }
+
+            if ((!leftAgrees && lo > 0) || (!rightAgrees && hi < texts.Count - 1))
+            {
+                leftMargin = leftAgrees ? leftMargin : leftMargin * 2;
+                rightMargin = rightAgrees ? rightMargin : rightMargin * 2;
+                continue;
+            }
+
+            var blocks = new Block[texts.Count];
+            var renewed = 0;
+            for (var i = 0; i < blocks.Length; i++)
+            {
+                var oldIndex = i < a ? i : i > b ? i - delta : -1;
+                var inWindow = i >= leftTrusted && i <= rightTrusted;
+                if (inWindow && (oldIndex < 0 || !results[i - lo].Equals(old[oldIndex].Result)))
+                {
+                    blocks[i] = new Block(texts[i], results[i - lo]);
+                    renewed++;
+                }
+                else
+                {
+                    blocks[i] = old[oldIndex];
+                }
+            }
+
+            return Finish(blocks, state.Caches, analyzed, blocks.Length - renewed, cancellationToken);
+        }
+    }
+
+    /// <summary>From <paramref name="start"/>, walks in <paramref name="direction"/> past <paramref name="margin"/> blocks with content; returns the last index reached.</summary>
+    private static int Step(List<string> texts, int start, int direction, int margin)
+    {
+        var i = start;
+        if (direction < 0 ? i < 0 : i >= texts.Count)
+        {
+            return direction < 0 ? 0 : texts.Count - 1;
+        }
+
+        var seen = 0;
+        while (true)
+        {
+            if (BlockSplitter.HasContent(texts[i]) && ++seen == margin)
+            {
+                return i;
+            }
+
+            var next = i + direction;
+            if (next < 0 || next >= texts.Count)
+            {
+                return i;
+            }
+
+            i = next;
+        }
+    }
+
+    private DocumentState Finish(Block[] blocks, object?[] caches, int analyzed, int reused, CancellationToken cancellationToken)
+    {
+        var starts = new int[blocks.Length];
+        var length = 0;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            starts[i] = length;
+            length += blocks[i].Text.Length;
+        }
+
+        var newCaches = new object?[_documentRules.Length];
+        var reports = new (DiagnosticDescriptor, IReadOnlyList<DocumentRuleReport>)[_documentRules.Length];
+        for (var r = 0; r < _documentRules.Length; r++)
+        {
+            var rule = _documentRules[r];
+            var facts = new DocumentFacts[blocks.Length];
+            var failed = false;
+            for (var i = 0; i < blocks.Length && !failed; i++)
+            {
+                var f = blocks[i].Result.Facts[r];
+                failed = f is null;
+                facts[i] = f!;
+            }
+
+            if (failed)
+            {
+                reports[r] = (rule.Rule.Descriptor, Array.Empty<DocumentRuleReport>());
+                continue;
+            }
+
+            var combination = new DocumentCombination(rule.Rule.Descriptor, facts, starts, r < caches.Length ? caches[r] : null, cancellationToken);
+            ((IDocumentRule)rule.Rule).Combine(combination);
+            newCaches[r] = combination.Cache;
+            reports[r] = (rule.Rule.Descriptor, combination.Reports.ToArray());
+        }
+
+        var wholeText = Array.Empty<Diagnostic>();
+        if (_unknownRules.Length > 0)
+        {
+            var text = new StringBuilder(length);
+            foreach (var block in blocks)
+            {
+                text.Append(block.Text);
+            }
+
+            var document = DocumentModel.Create(SourceText.From(text.ToString()));
+            wholeText = Linter.RunRules(document, null, _unknownRules, cancellationToken).ToArray();
+        }
+
+        var statistics = new SessionUpdateStatistics(CountParagraphs(blocks), analyzed, reused, _documentRules.Length + _unknownRules.Length, 0);
+        return new DocumentState(blocks, starts, length, reports, wholeText, newCaches, statistics);
+    }
+
+    private static int CountParagraphs(Block[] blocks)
+    {
+        var count = 0;
+        foreach (var block in blocks)
+        {
+            count += block.Result.HasContent ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>Analyses blocks <paramref name="lo"/> to <paramref name="hi"/> as one text and splits the results by block.</summary>
+    private BlockResult[] AnalyzeWindow(List<string> texts, int lo, int hi, CancellationToken cancellationToken)
+    {
+        if (hi < lo)
+        {
+            return Array.Empty<BlockResult>();
+        }
+
+        var count = hi - lo + 1;
+        var starts = new int[count + 1];
+        var builder = new StringBuilder();
+        for (var i = lo; i <= hi; i++)
+        {
+            starts[i - lo] = builder.Length;
+            builder.Append(texts[i]);
+        }
+
+        starts[count] = builder.Length;
+        var document = DocumentModel.Create(SourceText.From(builder.ToString()));
+
+        var diagnostics = new List<RawDiagnostic>[count];
+        for (var i = 0; i < count; i++)
+        {
+            diagnostics[i] = new List<RawDiagnostic>();
+        }
+
+        foreach (var diagnostic in Linter.RunRules(document, null, _paragraphRules, cancellationToken))
+        {
+            if (diagnostic.Severity == DiagnosticSeverity.None)
+            {
+                continue;
+            }
+
+            var k = BlockOf(starts, count, diagnostic.Location.SourceSpan.Start);
+            diagnostics[k].Add(RawDiagnostic.From(diagnostic, starts[k]));
+        }
+
+        var facts = new DocumentFacts?[count][];
+        for (var i = 0; i < count; i++)
+        {
+            facts[i] = new DocumentFacts?[_documentRules.Length];
+        }
+
+        for (var r = 0; r < _documentRules.Length; r++)
+        {
+            var rule = _documentRules[r];
+            var context = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), cancellationToken);
+            for (var i = 0; i < count; i++)
+            {
+                try
+                {
+                    facts[i][r] = ((IDocumentRule)rule.Rule).Collect(context, TextSpan.FromBounds(starts[i], starts[i + 1]));
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // A rule that throws is skipped, never the analysis (the combine leaves it out).
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    facts[i][r] = null;
+                }
+            }
+        }
+
+        var signatures = Signatures(document, starts, count);
+        var results = new BlockResult[count];
+        for (var i = 0; i < count; i++)
+        {
+            results[i] = new BlockResult(diagnostics[i].ToArray(), facts[i], signatures[i], BlockSplitter.HasContent(texts[lo + i]));
+        }
+
+        return results;
+    }
+
+    private static int BlockOf(int[] starts, int count, int position)
+    {
+        int low = 0, high = count - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) >>> 1;
+            if (starts[mid] <= position)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>
+    /// A hash per block of what its paragraph tells the paragraphs around it: each sentence's sourcing, each
+    /// quotation with its speaker, each voice span (positions relative to the block).
+    /// </summary>
+    private static int[] Signatures(DocumentModel document, int[] starts, int count)
+    {
+        var hashes = new HashCode[count];
+        foreach (var sentence in document.Sentences)
+        {
+            var k = BlockOf(starts, count, sentence.Span.Start);
+            var origin = starts[k];
+            var attribution = sentence.Attribution;
+            hashes[k].Add(Relative(sentence.Span, origin));
+            hashes[k].Add(attribution.Kind);
+            hashes[k].Add(Relative(attribution.SourceSpan, origin));
+            hashes[k].Add(Relative(attribution.CueSpan, origin));
+        }
+
+        foreach (var quotation in document.Quotations)
+        {
+            var k = BlockOf(starts, count, quotation.Span.Start);
+            var origin = starts[k];
+            hashes[k].Add(Relative(quotation.Span, origin));
+            hashes[k].Add(Relative(quotation.SpeakerSpan, origin));
+            hashes[k].Add(quotation.IsMention);
+            hashes[k].Add(quotation.IsMismatched);
+        }
+
+        foreach (var voice in document.VoiceSpans)
+        {
+            var k = BlockOf(starts, count, voice.Span.Start);
+            var origin = starts[k];
+            hashes[k].Add(Relative(voice.Span, origin));
+            hashes[k].Add(voice.Voice);
+            hashes[k].Add(Relative(voice.SourceSpan, origin));
+        }
+
+        var result = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = hashes[i].ToHashCode();
         }
 
         return result;
     }
+
+    private static long Relative(TextSpan span, int origin) => ((long)(span.Start - origin) << 32) | (uint)span.Length;
+
+    private static long Relative(TextSpan? span, int origin) => span is { } s ? Relative(s, origin) : long.MinValue;
 }

@@ -62,8 +62,23 @@ public sealed class Linter
             throw new ArgumentNullException(nameof(document));
         }
 
+        var diagnostics = RunRules(document, path, _rules, cancellationToken);
+        diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
+        diagnostics.Sort(CompareDiagnostics);
+        return new AnalysisResult(path, document, diagnostics);
+    }
+
+    /// <summary>The compiled rules, in id order.</summary>
+    internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
+
+    /// <summary>
+    /// Runs some of the rules over a document and returns what they report (severity <c>none</c> included,
+    /// unsorted). A rule that throws is replaced by one <see cref="EngineDiagnostics.RuleFailed"/> diagnostic.
+    /// </summary>
+    internal static List<Diagnostic> RunRules(DocumentModel document, string? path, IEnumerable<CompiledRule> rules, CancellationToken cancellationToken)
+    {
         var diagnostics = new List<Diagnostic>();
-        foreach (var rule in _rules)
+        foreach (var rule in rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var before = diagnostics.Count;
@@ -80,34 +95,51 @@ public sealed class Linter
 #pragma warning restore CA1031
             {
                 diagnostics.RemoveRange(before, diagnostics.Count - before);
-                var message = RuleContext.FormatMessage(
-                    EngineDiagnostics.RuleFailed.MessageFormat,
-                    $"{rule.Rule.Descriptor.Id} failed on this document and was skipped: {ex.GetType().Name}: {ex.Message}",
-                    null);
-                diagnostics.Add(new Diagnostic(
-                    EngineDiagnostics.RuleFailed,
-                    Location.Create(path, document.Text, new TextSpan(0, 0)),
-                    message,
-                    EngineDiagnostics.RuleFailed.DefaultSeverity));
+                diagnostics.Add(RuleFailure(rule, ex, Location.Create(path, document.Text, new TextSpan(0, 0))));
             }
         }
 
-        diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
-        diagnostics.Sort(CompareDiagnostics);
-        return new AnalysisResult(path, document, diagnostics);
+        return diagnostics;
     }
 
-    private static int CompareDiagnostics(Diagnostic a, Diagnostic b)
+    /// <summary>The diagnostic that stands for a rule that threw.</summary>
+    internal static Diagnostic RuleFailure(CompiledRule rule, Exception ex, Location location)
     {
-        var c = a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start);
+        var message = RuleContext.FormatMessage(
+            EngineDiagnostics.RuleFailed.MessageFormat,
+            $"{rule.Rule.Descriptor.Id} failed on this document and was skipped: {ex.GetType().Name}: {ex.Message}",
+            null);
+        return new Diagnostic(EngineDiagnostics.RuleFailed, location, message, EngineDiagnostics.RuleFailed.DefaultSeverity);
+    }
+
+    /// <summary>The order of diagnostics in results: by position, then rule id, then length.</summary>
+    internal static int CompareDiagnostics(Diagnostic a, Diagnostic b) => CompareDiagnostics(a.Location.SourceSpan, a.Id, b.Location.SourceSpan, b.Id);
+
+    /// <summary>The order of diagnostics in results: by position, then rule id, then length.</summary>
+    internal static int CompareDiagnostics(TextSpan a, string idA, TextSpan b, string idB)
+    {
+        var c = a.Start.CompareTo(b.Start);
         if (c != 0)
         {
             return c;
         }
 
-        c = string.CompareOrdinal(a.Id, b.Id);
-        return c != 0 ? c : a.Location.SourceSpan.Length.CompareTo(b.Location.SourceSpan.Length);
+        c = string.CompareOrdinal(idA, idB);
+        return c != 0 ? c : a.Length.CompareTo(b.Length);
     }
+}
+
+/// <summary>How far a rule reads, which decides how an <see cref="AnalysisSession"/> re-runs it after an edit.</summary>
+internal enum RuleReach
+{
+    /// <summary>A built-in kind that reads a paragraph and its neighbours: re-run on the paragraphs an edit touches.</summary>
+    Paragraph,
+
+    /// <summary>A built-in kind that compares the whole document (<see cref="IDocumentRule"/>): per-paragraph facts, one combine.</summary>
+    Document,
+
+    /// <summary>A kind the engine does not know (a host's own): re-run over the whole text after every edit.</summary>
+    Unknown,
 }
 
 /// <summary>A rule compiled by its kind, with its definition and its compiled scope.</summary>
@@ -118,7 +150,13 @@ internal sealed class CompiledRule
         Definition = definition;
         Rule = rule;
         Scope = new ScopeFilter(definition.Scope);
+        Reach = rule is IDocumentRule ? RuleReach.Document
+            : rule.GetType().Assembly == typeof(CompiledRule).Assembly ? RuleReach.Paragraph
+            : RuleReach.Unknown;
     }
+
+    /// <summary>How far the rule reads: what an incremental session must re-run after an edit.</summary>
+    public RuleReach Reach { get; }
 
     public RuleDefinition Definition { get; }
 

@@ -102,6 +102,21 @@ public sealed class RuleContext
         return true;
     }
 
+    /// <summary>Whether the scope admits a report at <paramref name="span"/>, and with which severity.</summary>
+    internal bool TryAdmit(TextSpan span, out DiagnosticSeverity severity) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out severity);
+
+    /// <summary>The text of a span as a message shows it.</summary>
+    internal string DisplayText(TextSpan span) => TokenText.ToDisplay(Text.AsSpan(span));
+
+    /// <summary>Adds a report of a document-level rule whose scope was checked when its facts were collected.</summary>
+    internal void Add(DocumentRuleReport report)
+    {
+        var message = report.LinePosition >= 0
+            ? report.Message.Replace("{line}", (Text.GetLinePosition(report.LinePosition).Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : report.Message;
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, report.Span), message, report.Severity));
+    }
+
     internal static string FormatMessage(string format, string match, string? suggestion)
     {
         var message = format.Replace("{match}", match);

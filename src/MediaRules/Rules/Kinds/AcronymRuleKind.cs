@@ -88,7 +88,7 @@ internal sealed class AcronymRuleKind : IRuleKind
         return true;
     }
 
-    private sealed class AcronymRule : IRule
+    private sealed class AcronymRule : IDocumentRule
     {
         private readonly HashSet<string> _known;
 
@@ -100,51 +100,76 @@ internal sealed class AcronymRuleKind : IRuleKind
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        public void Analyze(RuleContext context)
+        public void Analyze(RuleContext context) => DocumentCombination.Analyze(this, context);
+
+        public DocumentFacts Collect(RuleContext context, TextSpan range)
         {
             var document = context.Document;
             var tokens = document.Tokens;
             var text = document.Text;
-            var firstUse = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            var defined = new Dictionary<string, int>(StringComparer.Ordinal);
-            var shouting = new HashSet<int>();
-            foreach (var paragraph in document.Paragraphs)
+            var uses = new List<Use>();
+            var shoutingParagraph = -1;
+            var checkedParagraph = -1;
+            for (var i = document.GetFirstTokenIndexAtOrAfter(range.Start); i < tokens.Count && tokens[i].Span.Start < range.End; i++)
             {
-                if (IsShouting(document, paragraph))
-                {
-                    shouting.Add(paragraph.Index);
-                }
-            }
-
-            for (var i = 0; i < tokens.Count; i++)
-            {
-                if (tokens[i].Kind != TokenKind.Word)
+                if (tokens[i].Kind != TokenKind.Word || tokens[i].Span.Start < range.Start)
                 {
                     continue;
                 }
 
                 var key = Key(text.AsSpan(tokens[i].Span));
-                if (key is null || _known.Contains(key) || shouting.Contains(document.GetParagraph(tokens[i].Span.Start)?.Index ?? -1))
+                if (key is null || _known.Contains(key))
                 {
                     continue;
                 }
 
-                if (IsDefinition(text, tokens, i) && !defined.ContainsKey(key))
+                var paragraph = document.GetParagraph(tokens[i].Span.Start);
+                if (paragraph is not null && paragraph.Index != checkedParagraph)
                 {
-                    defined.Add(key, tokens[i].Span.Start);
+                    checkedParagraph = paragraph.Index;
+                    shoutingParagraph = IsShouting(document, paragraph) ? paragraph.Index : -1;
                 }
 
-                if (!firstUse.ContainsKey(key))
+                if (paragraph is not null && paragraph.Index == shoutingParagraph)
                 {
-                    firstUse.Add(key, tokens[i].Span);
+                    continue;
+                }
+
+                var span = tokens[i].Span;
+                var admitted = context.TryAdmit(span, out var severity);
+                uses.Add(new Use(key, new TextSpan(span.Start - range.Start, span.Length), IsDefinition(text, tokens, i), admitted ? severity : null, context.DisplayText(span)));
+            }
+
+            return new AcronymFacts(uses.ToArray());
+        }
+
+        public void Combine(DocumentCombination combination)
+        {
+            var firstUse = new Dictionary<string, (TextSpan Span, DiagnosticSeverity? Severity, string Match)>(StringComparer.Ordinal);
+            var defined = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var f = 0; f < combination.Facts.Count; f++)
+            {
+                var offset = combination.Offsets[f];
+                foreach (var use in ((AcronymFacts)combination.Facts[f]).Uses)
+                {
+                    var span = new TextSpan(use.Span.Start + offset, use.Span.Length);
+                    if (use.IsDefinition && !defined.ContainsKey(use.Key))
+                    {
+                        defined.Add(use.Key, span.Start);
+                    }
+
+                    if (!firstUse.ContainsKey(use.Key))
+                    {
+                        firstUse.Add(use.Key, (span, use.Severity, use.Match));
+                    }
                 }
             }
 
             foreach (var use in firstUse)
             {
-                if (!defined.TryGetValue(use.Key, out var at) || at > use.Value.Start)
+                if ((!defined.TryGetValue(use.Key, out var at) || at > use.Value.Span.Start) && use.Value.Severity is { } severity)
                 {
-                    context.Report(use.Value);
+                    combination.Report(use.Value.Span, severity, use.Value.Match);
                 }
             }
         }
@@ -179,5 +204,47 @@ internal sealed class AcronymRuleKind : IRuleKind
 
             return words >= 4 && capitals * 2 > words;
         }
+    }
+
+    private readonly struct Use : IEquatable<Use>
+    {
+        public Use(string key, TextSpan span, bool isDefinition, DiagnosticSeverity? severity, string match)
+        {
+            Key = key;
+            Span = span;
+            IsDefinition = isDefinition;
+            Severity = severity;
+            Match = match;
+        }
+
+        public string Key { get; }
+
+        public TextSpan Span { get; }
+
+        public bool IsDefinition { get; }
+
+        /// <summary>The severity the scope gives a report here, or null when it admits none.</summary>
+        public DiagnosticSeverity? Severity { get; }
+
+        public string Match { get; }
+
+        public bool Equals(Use other) =>
+            string.Equals(Key, other.Key, StringComparison.Ordinal) && Span == other.Span && IsDefinition == other.IsDefinition
+            && Severity == other.Severity && string.Equals(Match, other.Match, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is Use other && Equals(other);
+
+        public override int GetHashCode() => Span.GetHashCode();
+    }
+
+    private sealed class AcronymFacts : DocumentFacts
+    {
+        public AcronymFacts(Use[] uses) => Uses = uses;
+
+        public Use[] Uses { get; }
+
+        public override bool Equals(DocumentFacts? other) => other is AcronymFacts facts && Uses.AsSpan().SequenceEqual(facts.Uses);
+
+        public override int GetHashCode() => Uses.Length;
     }
 }

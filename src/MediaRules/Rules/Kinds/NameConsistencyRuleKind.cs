@@ -48,7 +48,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
         return new NameConsistencyRule(definition.ToDescriptor(), groups, minLength);
     }
 
-    private sealed class NameConsistencyRule : IRule
+    private sealed class NameConsistencyRule : IDocumentRule
     {
         private readonly Dictionary<string, int> _groups;
         private readonly int _minLength;
@@ -62,31 +62,70 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        public void Analyze(RuleContext context)
-        {
-            var document = context.Document;
-            var names = CollectNames(document);
+        public void Analyze(RuleContext context) => DocumentCombination.Analyze(this, context);
 
-            // A name inside an exception of the rule's scope ("chicken Kiev") is not a spelling of the name.
-            names.RemoveAll(name => !context.IsInScope(name.Span));
+        public DocumentFacts Collect(RuleContext context, TextSpan range) => CollectNames(context, range);
+
+        public void Combine(DocumentCombination combination)
+        {
+            var lowerCaseWords = LowerCaseWords(combination);
+            var names = new List<(string Key, TextSpan Span, DiagnosticSeverity Severity, string Match, DiagnosticSeverity? PairSeverity, string? PairMatch, bool PairsWithNext)>();
+            Name? previous = null;
+            var previousIndex = -1;
+            var tokensBetween = 0;
+            for (var f = 0; f < combination.Facts.Count; f++)
+            {
+                var facts = (NameFacts)combination.Facts[f];
+                var offset = combination.Offsets[f];
+                foreach (var name in facts.Names)
+                {
+                    if (name.ConditionalWord is { } word && lowerCaseWords.Contains(word))
+                    {
+                        continue; // "Officials … officials": a capitalised sentence opener the document also writes in lower case.
+                    }
+
+                    // Two kept names on adjacent tokens make a "Given Surname" pair (within a stretch, or the last token
+                    // of one and the first of the next, with only blank stretches between).
+                    if (previous is { } p && names.Count > 0
+                        && (previousIndex == f ? name.Token == p.Token + 1 : p.Token == tokensBetween - 1 && name.Token == 0))
+                    {
+                        var last = names[names.Count - 1];
+                        names[names.Count - 1] = (last.Key, last.Span, last.Severity, last.Match, last.PairSeverity, last.PairMatch, true);
+                    }
+
+                    names.Add((name.Key, new TextSpan(name.Span.Start + offset, name.Span.Length), name.Severity, name.Match, name.PairSeverity, name.PairMatch, false));
+                    previous = name;
+                    previousIndex = f;
+                    tokensBetween = facts.TokenCount;
+                }
+
+                if (previousIndex != f && facts.TokenCount > 0)
+                {
+                    previous = null; // tokens that are not names stand between the last name and the next stretch
+                }
+            }
 
             // First occurrence of each distinct name, and of each "Given Surname" pair.
             var firstOfName = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            var reportOf = new Dictionary<TextSpan, (DiagnosticSeverity? Severity, string Match)>();
             var firstOfPair = new Dictionary<(string Given, string Surname), TextSpan>();
             for (var i = 0; i < names.Count; i++)
             {
-                var (key, span, _) = names[i];
+                var (key, span, severity, match, pairSeverity, pairMatch, pairsWithNext) = names[i];
                 if (!firstOfName.ContainsKey(key))
                 {
                     firstOfName.Add(key, span);
+                    reportOf[span] = (severity, match);
                 }
 
-                if (i + 1 < names.Count && names[i + 1].TokenIndex == names[i].TokenIndex + 1)
+                if (pairsWithNext)
                 {
                     var pair = (key, names[i + 1].Key);
                     if (!firstOfPair.ContainsKey(pair))
                     {
-                        firstOfPair.Add(pair, TextSpan.FromBounds(span.Start, names[i + 1].Span.End));
+                        var pairSpan = TextSpan.FromBounds(span.Start, names[i + 1].Span.End);
+                        firstOfPair.Add(pair, pairSpan);
+                        reportOf[pairSpan] = (pairSeverity, pairMatch!);
                     }
                 }
             }
@@ -141,7 +180,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 {
                     for (var b = a + 1; b < members.Count; b++)
                     {
-                        context.CancellationToken.ThrowIfCancellationRequested();
+                        combination.CancellationToken.ThrowIfCancellationRequested();
                         if (!variantPairs.Contains((members[a], members[b])) && AreVariants(members[a], members[b]))
                         {
                             AddVariant(members[a], members[b]);
@@ -170,13 +209,26 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
             foreach (var (span, other, otherSpan) in reports.OrderBy(r => r.Span.Start).ThenBy(r => r.Other, StringComparer.Ordinal))
             {
-                var line = document.Text.GetLinePosition(otherSpan.Start).Line + 1;
-                context.Report(span, null, new Dictionary<string, string>(StringComparer.Ordinal)
+                var (severity, match) = reportOf[span];
+                if (severity is { } admitted)
                 {
-                    ["variant"] = other,
-                    ["line"] = line.ToString(CultureInfo.InvariantCulture),
-                });
+                    combination.Report(span, admitted, match, new Dictionary<string, string>(StringComparer.Ordinal) { ["variant"] = other }, otherSpan.Start);
+                }
             }
+        }
+
+        // The lower-case words of the whole document: from a session's memo, updated for the stretches that changed.
+        private static HashSet<string> LowerCaseWords(DocumentCombination combination)
+        {
+            if (combination.Facts.Count == 1)
+            {
+                return ((NameFacts)combination.Facts[0]).LowerCaseWords;
+            }
+
+            var memo = combination.Cache as LowerCaseMemo ?? new LowerCaseMemo();
+            memo.Update(combination.Facts);
+            combination.Cache = memo;
+            return memo.Words;
         }
 
         private bool AreVariants(string a, string b)
@@ -272,61 +324,114 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             "thousands hundreds dozens half asked told speaking said says is are was were be been has have had do does did",
             "will would can could may might should must let please yes");
 
-        /// <summary>Capitalised words that do not start a sentence, outside headlines, in document order.</summary>
-        private static List<(string Key, TextSpan Span, int TokenIndex)> CollectNames(DocumentModel document)
+        /// <summary>
+        /// The names of a stretch: capitalised words that do not start a sentence, outside Title Case headlines, in
+        /// document order, with the scope's verdict; and the stretch's lower-case words. A capitalised word at the
+        /// start of a sentence is a name unless it is an ordinary sentence opener or the document also writes it in
+        /// lower case ("Officials … officials"), which only the combine can tell: such names are kept conditionally.
+        /// </summary>
+        private static NameFacts CollectNames(RuleContext context, TextSpan range)
         {
-            var names = new List<(string, TextSpan, int)>();
+            var document = context.Document;
             var tokens = document.Tokens;
             var text = document.Text;
+            var first = document.GetFirstTokenIndexAtOrAfter(range.Start);
+            while (first < tokens.Count && tokens[first].Span.Start < range.Start)
+            {
+                first++;
+            }
 
-            // A capitalised word at the start of a sentence is a name unless the document also uses it in lower
-            // case ("Officials … officials") or it is an ordinary sentence opener.
+            var end = first;
+            while (end < tokens.Count && tokens[end].Span.Start < range.End)
+            {
+                end++;
+            }
+
             var lowerCaseWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var token in tokens)
+            for (var i = first; i < end; i++)
             {
-                if (token.Kind == TokenKind.Word && char.IsLower(text[token.Span.Start]))
+                if (tokens[i].Kind == TokenKind.Word && char.IsLower(text[tokens[i].Span.Start]))
                 {
-                    lowerCaseWords.Add(text.ToString(token.Span));
+                    lowerCaseWords.Add(text.ToString(tokens[i].Span));
                 }
             }
 
+            var names = new List<Name>();
             var sentenceIndex = 0;
-            var sentences = document.Sentences;
-            for (var i = 0; i < tokens.Count; i++)
+            for (var i = first; i < end; i++)
             {
-                var token = tokens[i];
-                if (token.Kind != TokenKind.Word)
+                if (Candidate(document, i, ref sentenceIndex) is not { } candidate || !context.TryAdmit(candidate.Span, out var severity))
                 {
                     continue;
                 }
 
-                while (sentenceIndex < sentences.Count && sentences[sentenceIndex].Span.End <= token.Span.Start)
+                // The pair this name would make with the next token, should both be kept: its scope and its text.
+                DiagnosticSeverity? pairSeverity = null;
+                string? pairMatch = null;
+                var nextSentence = sentenceIndex;
+                if (i + 1 < tokens.Count && Candidate(document, i + 1, ref nextSentence) is { } next)
                 {
-                    sentenceIndex++;
+                    var pairSpan = TextSpan.FromBounds(candidate.Span.Start, next.Span.End);
+                    pairSeverity = context.TryAdmit(pairSpan, out var admitted) ? admitted : null;
+                    pairMatch = context.DisplayText(pairSpan);
                 }
 
-                var chars = text.AsSpan(token.Span);
-                if (!char.IsUpper(chars[0]) || IsAllCaps(chars)
-                    || (IsSentenceStart(document, tokens, i, sentenceIndex) && (SentenceStarters.Contains(chars) || lowerCaseWords.Contains(chars.ToString()))))
-                {
-                    continue;
-                }
-
-                var paragraph = document.GetParagraph(token.Span.Start);
-                if (paragraph is { IsHeadline: true } && IsTitleCase(document, paragraph))
-                {
-                    continue; // In a Title Case Headline every word is capitalised, so capitals say nothing.
-                }
-
-                var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
-
-                if (length >= 3)
-                {
-                    names.Add((chars.Slice(0, length).ToString(), new TextSpan(token.Span.Start, length), i));
-                }
+                names.Add(new Name(
+                    candidate.Key,
+                    new TextSpan(candidate.Span.Start - range.Start, candidate.Span.Length),
+                    i - first,
+                    candidate.ConditionalWord,
+                    severity,
+                    context.DisplayText(candidate.Span),
+                    pairSeverity,
+                    pairMatch));
             }
 
-            return names;
+            return new NameFacts(names.ToArray(), lowerCaseWords, end - first);
+        }
+
+        /// <summary>The name a token is, if it is one: its key (without a possessive), span, and the word whose lower-case use elsewhere would unmake it.</summary>
+        private static (string Key, TextSpan Span, string? ConditionalWord)? Candidate(DocumentModel document, int i, ref int sentenceIndex)
+        {
+            var tokens = document.Tokens;
+            var text = document.Text;
+            var sentences = document.Sentences;
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Word)
+            {
+                return null;
+            }
+
+            while (sentenceIndex < sentences.Count && sentences[sentenceIndex].Span.End <= token.Span.Start)
+            {
+                sentenceIndex++;
+            }
+
+            var chars = text.AsSpan(token.Span);
+            if (!char.IsUpper(chars[0]) || IsAllCaps(chars))
+            {
+                return null;
+            }
+
+            string? conditional = null;
+            if (IsSentenceStart(document, tokens, i, sentenceIndex))
+            {
+                if (SentenceStarters.Contains(chars))
+                {
+                    return null;
+                }
+
+                conditional = chars.ToString();
+            }
+
+            var paragraph = document.GetParagraph(token.Span.Start);
+            if (paragraph is { IsHeadline: true } && IsTitleCase(document, paragraph))
+            {
+                return null; // In a Title Case Headline every word is capitalised, so capitals say nothing.
+            }
+
+            var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
+            return length >= 3 ? (chars.Slice(0, length).ToString(), new TextSpan(token.Span.Start, length), conditional) : null;
         }
 
         private static bool IsTitleCase(DocumentModel document, Paragraph paragraph)
@@ -374,6 +479,141 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
             return true;
         }
+    }
+}
+
+/// <summary>A name a stretch holds, as the combine needs it.</summary>
+internal readonly struct Name : IEquatable<Name>
+{
+    public Name(string key, TextSpan span, int token, string? conditionalWord, DiagnosticSeverity severity, string match, DiagnosticSeverity? pairSeverity, string? pairMatch)
+    {
+        Key = key;
+        Span = span;
+        Token = token;
+        ConditionalWord = conditionalWord;
+        Severity = severity;
+        Match = match;
+        PairSeverity = pairSeverity;
+        PairMatch = pairMatch;
+    }
+
+    public string Key { get; }
+
+    /// <summary>The span, relative to the stretch.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The index of its token among the stretch's tokens.</summary>
+    public int Token { get; }
+
+    /// <summary>For a name that opens a sentence, the word whose lower-case use anywhere unmakes it; otherwise null.</summary>
+    public string? ConditionalWord { get; }
+
+    public DiagnosticSeverity Severity { get; }
+
+    public string Match { get; }
+
+    /// <summary>The scope's severity for the pair this name makes with the next token, null when none or not admitted.</summary>
+    public DiagnosticSeverity? PairSeverity { get; }
+
+    public string? PairMatch { get; }
+
+    public bool Equals(Name other) =>
+        string.Equals(Key, other.Key, StringComparison.Ordinal) && Span == other.Span && Token == other.Token
+        && string.Equals(ConditionalWord, other.ConditionalWord, StringComparison.Ordinal) && Severity == other.Severity
+        && string.Equals(Match, other.Match, StringComparison.Ordinal) && PairSeverity == other.PairSeverity
+        && string.Equals(PairMatch, other.PairMatch, StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is Name other && Equals(other);
+
+    public override int GetHashCode() => Span.GetHashCode();
+}
+
+/// <summary>The names and lower-case words of one stretch.</summary>
+internal sealed class NameFacts : DocumentFacts
+{
+    public NameFacts(Name[] names, HashSet<string> lowerCaseWords, int tokenCount)
+    {
+        Names = names;
+        LowerCaseWords = lowerCaseWords;
+        TokenCount = tokenCount;
+    }
+
+    public Name[] Names { get; }
+
+    public HashSet<string> LowerCaseWords { get; }
+
+    public int TokenCount { get; }
+
+    public override bool Equals(DocumentFacts? other) =>
+        other is NameFacts facts && TokenCount == facts.TokenCount && Names.AsSpan().SequenceEqual(facts.Names) && LowerCaseWords.SetEquals(facts.LowerCaseWords);
+
+    public override int GetHashCode() => Names.Length;
+}
+
+/// <summary>
+/// A session's memo of a document's lower-case words: how many stretches use each, updated by comparing the new list of
+/// stretch facts with the last one (unchanged stretches share their facts object), so an edit costs its own stretches.
+/// </summary>
+internal sealed class LowerCaseMemo
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private DocumentFacts[] _facts = Array.Empty<DocumentFacts>();
+
+    public HashSet<string> Words { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Update(IReadOnlyList<DocumentFacts> facts)
+    {
+        var old = _facts;
+        var prefix = 0;
+        while (prefix < old.Length && prefix < facts.Count && ReferenceEquals(old[prefix], facts[prefix]))
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < old.Length - prefix && suffix < facts.Count - prefix && ReferenceEquals(old[old.Length - 1 - suffix], facts[facts.Count - 1 - suffix]))
+        {
+            suffix++;
+        }
+
+        for (var i = prefix; i < old.Length - suffix; i++)
+        {
+            foreach (var word in ((NameFacts)old[i]).LowerCaseWords)
+            {
+                if (--_counts[word] == 0)
+                {
+                    _counts.Remove(word);
+                    Words.Remove(word);
+                }
+            }
+        }
+
+        for (var i = prefix; i < facts.Count - suffix; i++)
+        {
+            foreach (var word in ((NameFacts)facts[i]).LowerCaseWords)
+            {
+                _counts.TryGetValue(word, out var count);
+                _counts[word] = count + 1;
+                if (count == 0)
+                {
+                    Words.Add(word);
+                }
+            }
+        }
+
+        var copy = old.Length == facts.Count ? old : new DocumentFacts[facts.Count];
+        for (var i = prefix; i < facts.Count - suffix; i++)
+        {
+            copy[i] = facts[i];
+        }
+
+        if (!ReferenceEquals(copy, old))
+        {
+            Array.Copy(old, 0, copy, 0, prefix);
+            Array.Copy(old, old.Length - suffix, copy, facts.Count - suffix, suffix);
+        }
+
+        _facts = copy;
     }
 }
 

@@ -1,0 +1,259 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Rules;
+using MediaRules.Text;
+
+namespace MediaRules.Analysis;
+
+/// <summary>The analysed state of one session document: its blocks with their cached results, and what the document-level rules reported. Immutable, except the rules' memos, which only the session's writer touches.</summary>
+internal sealed class DocumentState
+{
+    public DocumentState(
+        Block[] blocks,
+        int[] starts,
+        int length,
+        (DiagnosticDescriptor Descriptor, IReadOnlyList<DocumentRuleReport> Reports)[] documentReports,
+        Diagnostic[] wholeTextDiagnostics,
+        object?[] caches,
+        SessionUpdateStatistics statistics)
+    {
+        Blocks = blocks;
+        Starts = starts;
+        Length = length;
+        DocumentReports = documentReports;
+        WholeTextDiagnostics = wholeTextDiagnostics;
+        Caches = caches;
+        Statistics = statistics;
+    }
+
+    public Block[] Blocks { get; }
+
+    /// <summary>Where each block starts.</summary>
+    public int[] Starts { get; }
+
+    public int Length { get; }
+
+    public (DiagnosticDescriptor Descriptor, IReadOnlyList<DocumentRuleReport> Reports)[] DocumentReports { get; }
+
+    /// <summary>What rules of kinds the engine does not know reported over the whole text.</summary>
+    public Diagnostic[] WholeTextDiagnostics { get; }
+
+    /// <summary>The document-level rules' memos, by rule.</summary>
+    public object?[] Caches { get; }
+
+    public SessionUpdateStatistics Statistics { get; }
+
+    /// <summary>The index of the block that holds <paramref name="position"/> (the last block for the end of the text).</summary>
+    public int BlockAt(int position)
+    {
+        int low = 0, high = Blocks.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) >>> 1;
+            if (Starts[mid] <= position)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return low;
+    }
+
+    public SourceText GetText()
+    {
+        var builder = new StringBuilder(Length);
+        foreach (var block in Blocks)
+        {
+            builder.Append(block.Text);
+        }
+
+        return SourceText.From(builder.ToString());
+    }
+
+    public DocumentState WithStatistics(SessionUpdateStatistics statistics) =>
+        new(Blocks, Starts, Length, DocumentReports, WholeTextDiagnostics, Caches, statistics);
+}
+
+/// <summary>A paragraph with the break that ends it (or a blank line), and its cached results.</summary>
+internal sealed class Block
+{
+    public Block(string text, BlockResult result)
+    {
+        Text = text;
+        Result = result;
+    }
+
+    public string Text { get; }
+
+    public BlockResult Result { get; }
+}
+
+/// <summary>What analysing a block gave, positions relative to the block; compared by value.</summary>
+internal sealed class BlockResult : IEquatable<BlockResult>
+{
+    public BlockResult(RawDiagnostic[] diagnostics, DocumentFacts?[] facts, int signature, bool hasContent)
+    {
+        Diagnostics = diagnostics;
+        Facts = facts;
+        Signature = signature;
+        HasContent = hasContent;
+    }
+
+    /// <summary>The diagnostics of the paragraph-level rules that start in the block.</summary>
+    public RawDiagnostic[] Diagnostics { get; }
+
+    /// <summary>The facts of each document-level rule (null where the rule failed).</summary>
+    public DocumentFacts?[] Facts { get; }
+
+    /// <summary>A hash of the block's text model: sourcing, quotations, speakers, voice.</summary>
+    public int Signature { get; }
+
+    /// <summary>Whether the block holds a paragraph (not only whitespace).</summary>
+    public bool HasContent { get; }
+
+    public bool Equals(BlockResult? other)
+    {
+        if (other is null || Signature != other.Signature || HasContent != other.HasContent
+            || !Diagnostics.AsSpan().SequenceEqual(other.Diagnostics) || Facts.Length != other.Facts.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Facts.Length; i++)
+        {
+            if (!Equals(Facts[i], other.Facts[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as BlockResult);
+
+    public override int GetHashCode() => Signature;
+}
+
+/// <summary>A diagnostic without a location: its span (and its fix's changes) relative to a block.</summary>
+internal readonly struct RawDiagnostic : IEquatable<RawDiagnostic>
+{
+    private RawDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, string message, DiagnosticSeverity severity, string? fixTitle, TextChange[]? fixChanges)
+    {
+        Descriptor = descriptor;
+        Span = span;
+        Message = message;
+        Severity = severity;
+        FixTitle = fixTitle;
+        FixChanges = fixChanges;
+    }
+
+    public DiagnosticDescriptor Descriptor { get; }
+
+    public TextSpan Span { get; }
+
+    public string Message { get; }
+
+    public DiagnosticSeverity Severity { get; }
+
+    public string? FixTitle { get; }
+
+    public TextChange[]? FixChanges { get; }
+
+    public static RawDiagnostic From(Diagnostic diagnostic, int origin)
+    {
+        TextChange[]? changes = null;
+        if (diagnostic.Fix is { } fix)
+        {
+            changes = new TextChange[fix.Changes.Count];
+            for (var i = 0; i < changes.Length; i++)
+            {
+                var change = fix.Changes[i];
+                changes[i] = new TextChange(new TextSpan(change.Span.Start - origin, change.Span.Length), change.NewText);
+            }
+        }
+
+        var span = diagnostic.Location.SourceSpan;
+        return new RawDiagnostic(diagnostic.Descriptor, new TextSpan(span.Start - origin, span.Length), diagnostic.Message, diagnostic.Severity, diagnostic.Fix?.Title, changes);
+    }
+
+    public Diagnostic ToDiagnostic(string? path, SourceText text, int origin)
+    {
+        CodeFix? fix = null;
+        if (FixChanges is not null)
+        {
+            var changes = new TextChange[FixChanges.Length];
+            for (var i = 0; i < changes.Length; i++)
+            {
+                changes[i] = new TextChange(new TextSpan(FixChanges[i].Span.Start + origin, FixChanges[i].Span.Length), FixChanges[i].NewText);
+            }
+
+            fix = new CodeFix(FixTitle!, changes);
+        }
+
+        return new Diagnostic(Descriptor, Location.Create(path, text, new TextSpan(Span.Start + origin, Span.Length)), Message, Severity, fix);
+    }
+
+    public bool Equals(RawDiagnostic other) =>
+        ReferenceEquals(Descriptor, other.Descriptor) && Span == other.Span && Severity == other.Severity
+        && string.Equals(Message, other.Message, StringComparison.Ordinal)
+        && string.Equals(FixTitle, other.FixTitle, StringComparison.Ordinal)
+        && (FixChanges is null ? other.FixChanges is null : other.FixChanges is not null && FixChanges.AsSpan().SequenceEqual(other.FixChanges));
+
+    public override bool Equals(object? obj) => obj is RawDiagnostic other && Equals(other);
+
+    public override int GetHashCode() => Span.GetHashCode();
+}
+
+/// <summary>Splits a text into blocks: each ends after a paragraph break (CR LF counts as one), as <see cref="TextChars.IsParagraphBreak"/> defines it.</summary>
+internal static class BlockSplitter
+{
+    public static List<string> Split(string text, int start, int end)
+    {
+        var blocks = new List<string>();
+        var first = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (!TextChars.IsParagraphBreak(c))
+            {
+                continue;
+            }
+
+            if (c == '\r' && i + 1 < end && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            blocks.Add(text.Substring(first, i + 1 - first));
+            first = i + 1;
+        }
+
+        if (first < end)
+        {
+            blocks.Add(text.Substring(first, end - first));
+        }
+
+        return blocks;
+    }
+
+    public static bool HasContent(string block)
+    {
+        foreach (var c in block)
+        {
+            if (!TextChars.IsSpace(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
