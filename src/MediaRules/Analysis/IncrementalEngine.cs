@@ -156,7 +156,7 @@ internal sealed class IncrementalEngine
             blocks[i] = new Block(texts[i], results[i]);
         }
 
-        return Finish(blocks, caches, blocks.Length, 0, cancellationToken);
+        return Finish(blocks, caches, results.Count(r => r.HasContent), 0, cancellationToken);
     }
 
     /// <summary>Puts <paramref name="inserted"/> block texts in place of <paramref name="count"/> blocks from <paramref name="first"/>, and analyses.</summary>
@@ -189,21 +189,35 @@ internal sealed class IncrementalEngine
             var lo = Step(texts, a - 1, -1, leftMargin);
             var hi = Step(texts, b + 1, +1, rightMargin);
             var results = AnalyzeWindow(texts, lo, hi, cancellationToken);
-            analyzed += hi - lo + 1;
+            analyzed += results.Count(r => r.HasContent);
 
-            // The trusted blocks between the context and the edit must agree with their cache.
+            // The outermost trusted paragraph on each side (the first past the context) must agree with its cache:
+            // then the edit's effect stops before it. Paragraphs between it and the edit may change (a speaker
+            // renamed, a quotation closed); they had their context, so their new results stand.
             var leftTrusted = lo == 0 ? 0 : lo + 1;
             var leftAgrees = true;
-            for (var i = leftTrusted; i < a && leftAgrees; i++)
+            if (lo > 0)
             {
-                leftAgrees = results[i - lo].Equals(old[i].Result);
+                var i = leftTrusted;
+                while (i < a && !results[i - lo].HasContent)
+                {
+                    i++;
+                }
+
+                leftAgrees = i >= a || results[i - lo].Equals(old[i].Result);
             }
 
             var rightTrusted = hi == texts.Count - 1 ? hi : hi - 1;
             var rightAgrees = true;
-            for (var i = Math.Max(b + 1, a); i <= rightTrusted && rightAgrees; i++)
+            if (hi < texts.Count - 1)
             {
-                rightAgrees = results[i - lo].Equals(old[i - delta].Result);
+                var i = rightTrusted;
+                while (i > b && !results[i - lo].HasContent)
+                {
+                    i--;
+                }
+
+                rightAgrees = i <= b || results[i - lo].Equals(old[i - delta].Result);
             }
 
             if ((!leftAgrees && lo > 0) || (!rightAgrees && hi < texts.Count - 1))
@@ -214,7 +228,7 @@ internal sealed class IncrementalEngine
             }
 
             var blocks = new Block[texts.Count];
-            var renewed = 0;
+            var kept = 0;
             for (var i = 0; i < blocks.Length; i++)
             {
                 var oldIndex = i < a ? i : i > b ? i - delta : -1;
@@ -222,15 +236,15 @@ internal sealed class IncrementalEngine
                 if (inWindow && (oldIndex < 0 || !results[i - lo].Equals(old[oldIndex].Result)))
                 {
                     blocks[i] = new Block(texts[i], results[i - lo]);
-                    renewed++;
                 }
                 else
                 {
                     blocks[i] = old[oldIndex];
+                    kept += blocks[i].Result.HasContent ? 1 : 0;
                 }
             }
 
-            return Finish(blocks, state.Caches, analyzed, blocks.Length - renewed, cancellationToken);
+            return Finish(blocks, state.Caches, analyzed, kept, cancellationToken, delta == 0 ? state : null);
         }
     }
 
@@ -261,7 +275,7 @@ internal sealed class IncrementalEngine
         }
     }
 
-    private DocumentState Finish(Block[] blocks, object?[] caches, int analyzed, int reused, CancellationToken cancellationToken)
+    private DocumentState Finish(Block[] blocks, object?[] caches, int analyzed, int reused, CancellationToken cancellationToken, DocumentState? previous = null)
     {
         var starts = new int[blocks.Length];
         var length = 0;
@@ -273,9 +287,20 @@ internal sealed class IncrementalEngine
 
         var newCaches = new object?[_documentRules.Length];
         var reports = new (DiagnosticDescriptor, IReadOnlyList<DocumentRuleReport>)[_documentRules.Length];
+        var reusedRules = 0;
         for (var r = 0; r < _documentRules.Length; r++)
         {
             var rule = _documentRules[r];
+            if (previous is not null && SameOutcome((IDocumentRule)rule.Rule, previous.Blocks, blocks, r, r < caches.Length ? caches[r] : null)
+                && Shift((IDocumentRule)rule.Rule, r, previous, blocks, starts) is { } moved)
+            {
+                // Every block gives the combine what it gave: the same reports, each moved with its block.
+                reports[r] = (rule.Rule.Descriptor, moved);
+                newCaches[r] = r < caches.Length ? caches[r] : null;
+                reusedRules++;
+                continue;
+            }
+
             var facts = new DocumentFacts[blocks.Length];
             var failed = false;
             for (var i = 0; i < blocks.Length && !failed; i++)
@@ -310,8 +335,80 @@ internal sealed class IncrementalEngine
             wholeText = Linter.RunRules(document, null, _unknownRules, cancellationToken).ToArray();
         }
 
-        var statistics = new SessionUpdateStatistics(CountParagraphs(blocks), analyzed, reused, _documentRules.Length + _unknownRules.Length, 0);
+        var statistics = new SessionUpdateStatistics(CountParagraphs(blocks), analyzed, reused, _documentRules.Length - reusedRules + _unknownRules.Length, reusedRules);
         return new DocumentState(blocks, starts, length, reports, wholeText, newCaches, statistics);
+    }
+
+    /// <summary>Whether two block lists of one length give rule <paramref name="r"/> the same combine, block by block.</summary>
+    private static bool SameOutcome(IDocumentRule rule, Block[] old, Block[] blocks, int r, object? cache)
+    {
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (ReferenceEquals(old[i], blocks[i]))
+            {
+                continue;
+            }
+
+            if (old[i].Result.Facts[r] is not { } before || blocks[i].Result.Facts[r] is not { } after || !rule.SameOutcome(before, after, cache))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves a previous state's reports of rule <paramref name="r"/> to the same places in the new blocks, or null when the rule cannot place one.</summary>
+    private static DocumentRuleReport[]? Shift(IDocumentRule rule, int r, DocumentState previous, Block[] blocks, int[] starts)
+    {
+        var reports = previous.DocumentReports[r].Reports;
+        var shifted = new DocumentRuleReport[reports.Count];
+        for (var i = 0; i < shifted.Length; i++)
+        {
+            var report = reports[i];
+            if (Move(rule, r, previous, blocks, starts, report.Span) is not { } span)
+            {
+                return null;
+            }
+
+            var line = report.LinePosition;
+            if (line >= 0)
+            {
+                if (Move(rule, r, previous, blocks, starts, new TextSpan(line, 0)) is not { } moved)
+                {
+                    return null;
+                }
+
+                line = moved.Start;
+            }
+
+            shifted[i] = new DocumentRuleReport(span, report.Severity, report.Message, line);
+        }
+
+        return shifted;
+    }
+
+    private static TextSpan? Move(IDocumentRule rule, int r, DocumentState previous, Block[] blocks, int[] starts, TextSpan span)
+    {
+        var block = previous.BlockAt(span.Start);
+        var relative = new TextSpan(span.Start - previous.Starts[block], span.Length);
+        if (!ReferenceEquals(previous.Blocks[block], blocks[block]))
+        {
+            if (span.Length == 0)
+            {
+                return null; // a line position inside an edited block: not a name the rule can find again
+            }
+
+            var mapped = rule.Map(previous.Blocks[block].Result.Facts[r]!, blocks[block].Result.Facts[r]!, relative);
+            if (mapped is null)
+            {
+                return null;
+            }
+
+            relative = mapped.Value;
+        }
+
+        return new TextSpan(relative.Start + starts[block], relative.Length);
     }
 
     private static int CountParagraphs(Block[] blocks)
@@ -434,8 +531,8 @@ internal sealed class IncrementalEngine
             var attribution = sentence.Attribution;
             hashes[k].Add(Relative(sentence.Span, origin));
             hashes[k].Add(attribution.Kind);
-            hashes[k].Add(Relative(attribution.SourceSpan, origin));
-            hashes[k].Add(Relative(attribution.CueSpan, origin));
+            hashes[k].Add(Elsewhere(attribution.SourceSpan, starts, count, k));
+            hashes[k].Add(Elsewhere(attribution.CueSpan, starts, count, k));
         }
 
         foreach (var quotation in document.Quotations)
@@ -443,7 +540,7 @@ internal sealed class IncrementalEngine
             var k = BlockOf(starts, count, quotation.Span.Start);
             var origin = starts[k];
             hashes[k].Add(Relative(quotation.Span, origin));
-            hashes[k].Add(Relative(quotation.SpeakerSpan, origin));
+            hashes[k].Add(Elsewhere(quotation.SpeakerSpan, starts, count, k));
             hashes[k].Add(quotation.IsMention);
             hashes[k].Add(quotation.IsMismatched);
         }
@@ -454,7 +551,7 @@ internal sealed class IncrementalEngine
             var origin = starts[k];
             hashes[k].Add(Relative(voice.Span, origin));
             hashes[k].Add(voice.Voice);
-            hashes[k].Add(Relative(voice.SourceSpan, origin));
+            hashes[k].Add(Elsewhere(voice.SourceSpan, starts, count, k));
         }
 
         var result = new int[count];
@@ -468,5 +565,15 @@ internal sealed class IncrementalEngine
 
     private static long Relative(TextSpan span, int origin) => ((long)(span.Start - origin) << 32) | (uint)span.Length;
 
-    private static long Relative(TextSpan? span, int origin) => span is { } s ? Relative(s, origin) : long.MinValue;
+    /// <summary>A span that may lie in another block (a speaker named a paragraph earlier): which block, and where in it.</summary>
+    private static (int, long) Elsewhere(TextSpan? span, int[] starts, int count, int block)
+    {
+        if (span is not { } s)
+        {
+            return (int.MinValue, 0);
+        }
+
+        var k = BlockOf(starts, count, s.Start);
+        return (k - block, Relative(s, starts[k]));
+    }
 }

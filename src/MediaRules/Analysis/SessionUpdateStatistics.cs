@@ -18,7 +18,7 @@ public sealed class SessionUpdateStatistics
     /// <summary>The number of paragraphs (lines, and blocks separated by U+001E) in the document after the update.</summary>
     public int ParagraphCount { get; }
 
-    /// <summary>How many paragraphs were analysed, counting the neighbours analysed as context.</summary>
+    /// <summary>How many paragraphs were analysed, counting the neighbours analysed as context (and any analysed twice when the window widened).</summary>
     public int ParagraphsAnalyzed { get; }
 
     /// <summary>How many paragraphs kept their cached results (shifted to their new place when the edit moved them).</summary>

@@ -20,6 +20,19 @@ internal interface IDocumentRule : IRule
 
     /// <summary>Reports from the facts of consecutive stretches that cover the document.</summary>
     void Combine(DocumentCombination combination);
+
+    /// <summary>
+    /// Whether a stretch whose facts changed from <paramref name="old"/> to <paramref name="new"/> (its neighbours
+    /// unchanged) leaves the combine's reports as they were, moved with their stretches. <paramref name="cache"/> is the
+    /// memo of the last combine. Equal facts always do.
+    /// </summary>
+    bool SameOutcome(DocumentFacts old, DocumentFacts @new, object? cache);
+
+    /// <summary>
+    /// Where a position reported from <paramref name="old"/> (relative to its stretch) lies in <paramref name="new"/>,
+    /// for stretches <see cref="SameOutcome"/> accepted; null when the rule cannot tell (the combine then runs again).
+    /// </summary>
+    TextSpan? Map(DocumentFacts old, DocumentFacts @new, TextSpan span);
 }
 
 /// <summary>Facts a document-level rule gathered about one stretch; immutable, compared by value.</summary>

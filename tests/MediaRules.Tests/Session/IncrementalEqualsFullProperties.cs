@@ -17,9 +17,9 @@ namespace MediaRules.Tests.Session;
 public class IncrementalEqualsFullProperties
 {
     private static readonly Gen<string> Documents =
-        from count in Gen.Choose(0, 14)
+        from count in Gen.Choose(0, 16)
         from paragraphs in Gen.ArrayOf(Gen.Elements(Paragraphs), count)
-        from separator in Gen.Elements("\n", "\n\n", "\r\n", "\n \n", "\u001E")
+        from separator in Gen.Elements("\n", "\n", "\n", "\n\n", "\r\n", "\n \n", "\u001E")
         select Join(paragraphs, separator);
 
     // An edit as fractions of the text length, so that it always lands inside whatever text it meets.

@@ -34,6 +34,11 @@ internal static class SessionTestSupport
         "NATO (North Atlantic Treaty Organization) officials met in Brussels.",
         "He said: “The Zionist entity must answer.”",
         "Critics called it a massacre.",
+        "“The mission is clear.”",
+        "“And it will go on.”",
+        "“We have no choice,” she added.",
+        "Defence Minister Yoav Gallant spoke to reporters.",
+        "“Yes.”",
     };
 
     public static readonly string[] Insertions =

@@ -102,6 +102,10 @@ internal sealed class AcronymRuleKind : IRuleKind
 
         public void Analyze(RuleContext context) => DocumentCombination.Analyze(this, context);
 
+        public bool SameOutcome(DocumentFacts old, DocumentFacts @new, object? cache) => old.Equals(@new);
+
+        public TextSpan? Map(DocumentFacts old, DocumentFacts @new, TextSpan span) => span;
+
         public DocumentFacts Collect(RuleContext context, TextSpan range)
         {
             var document = context.Document;

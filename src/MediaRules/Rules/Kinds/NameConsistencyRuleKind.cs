@@ -66,6 +66,77 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
         public DocumentFacts Collect(RuleContext context, TextSpan range) => CollectNames(context, range);
 
+        // A reported name or "Given Surname" pair is found again by its index among the stretch's names.
+        public TextSpan? Map(DocumentFacts old, DocumentFacts @new, TextSpan span)
+        {
+            var a = (NameFacts)old;
+            var b = (NameFacts)@new;
+            for (var i = 0; i < a.Names.Length; i++)
+            {
+                if (a.Names[i].Span.Start != span.Start)
+                {
+                    continue;
+                }
+
+                if (a.Names[i].Span.Length == span.Length)
+                {
+                    return b.Names[i].Span;
+                }
+
+                if (i + 1 < a.Names.Length && a.Names[i + 1].Span.End == span.End)
+                {
+                    return TextSpan.FromBounds(b.Names[i].Span.Start, b.Names[i + 1].Span.End);
+                }
+
+                return null;
+            }
+
+            return null;
+        }
+
+        // Lower-case words matter only where a name that opens a sentence is written the same way: a stretch with the
+        // same names whose changed lower-case words are no such name changes nothing.
+        public bool SameOutcome(DocumentFacts old, DocumentFacts @new, object? cache)
+        {
+            if (old.Equals(@new))
+            {
+                return true;
+            }
+
+            if (cache is not LowerCaseMemo memo || old is not NameFacts a || @new is not NameFacts b
+                || a.TokenCount != b.TokenCount || a.Names.Length != b.Names.Length)
+            {
+                return false;
+            }
+
+            // The same names in the same order, wherever the edit moved them inside the stretch.
+            for (var i = 0; i < a.Names.Length; i++)
+            {
+                if (!a.Names[i].EqualsMoved(b.Names[i]))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var word in a.LowerCaseWords)
+            {
+                if (!b.LowerCaseWords.Contains(word) && memo.IsConditional(word))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var word in b.LowerCaseWords)
+            {
+                if (!a.LowerCaseWords.Contains(word) && memo.IsConditional(word))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public void Combine(DocumentCombination combination)
         {
             var lowerCaseWords = LowerCaseWords(combination);
@@ -526,6 +597,9 @@ internal readonly struct Name : IEquatable<Name>
     public override bool Equals(object? obj) => obj is Name other && Equals(other);
 
     public override int GetHashCode() => Span.GetHashCode();
+
+    /// <summary>Equal but for where the name starts in its stretch.</summary>
+    public bool EqualsMoved(Name other) => Equals(new Name(other.Key, new TextSpan(Span.Start, other.Span.Length), other.Token, other.ConditionalWord, other.Severity, other.Match, other.PairSeverity, other.PairMatch));
 }
 
 /// <summary>The names and lower-case words of one stretch.</summary>
@@ -557,7 +631,11 @@ internal sealed class NameFacts : DocumentFacts
 internal sealed class LowerCaseMemo
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _conditional = new(StringComparer.OrdinalIgnoreCase);
     private DocumentFacts[] _facts = Array.Empty<DocumentFacts>();
+
+    /// <summary>Whether some name that opens a sentence is this word (so its lower-case use elsewhere matters).</summary>
+    public bool IsConditional(string word) => _conditional.ContainsKey(word);
 
     public HashSet<string> Words { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -578,6 +656,14 @@ internal sealed class LowerCaseMemo
 
         for (var i = prefix; i < old.Length - suffix; i++)
         {
+            foreach (var name in ((NameFacts)old[i]).Names)
+            {
+                if (name.ConditionalWord is { } conditional && --_conditional[conditional] == 0)
+                {
+                    _conditional.Remove(conditional);
+                }
+            }
+
             foreach (var word in ((NameFacts)old[i]).LowerCaseWords)
             {
                 if (--_counts[word] == 0)
@@ -590,6 +676,15 @@ internal sealed class LowerCaseMemo
 
         for (var i = prefix; i < facts.Count - suffix; i++)
         {
+            foreach (var name in ((NameFacts)facts[i]).Names)
+            {
+                if (name.ConditionalWord is { } conditional)
+                {
+                    _conditional.TryGetValue(conditional, out var n);
+                    _conditional[conditional] = n + 1;
+                }
+            }
+
             foreach (var word in ((NameFacts)facts[i]).LowerCaseWords)
             {
                 _counts.TryGetValue(word, out var count);
