@@ -28,9 +28,9 @@ internal sealed class LintCommand
 
     private readonly Option<string> _format = new("--format", "-f")
     {
-        Description = "The output format: text, json, sarif or github.",
+        Description = "The output format: text, json, sarif, github or html.",
         DefaultValueFactory = _ => "text",
-        HelpName = "text|json|sarif|github",
+        HelpName = "text|json|sarif|github|html",
     };
 
     private readonly Option<string> _output = OutputTarget.CreateOption();
@@ -133,7 +133,7 @@ internal sealed class LintCommand
     {
         if (outcome.Result is { } result)
         {
-            formatter.Write(result);
+            formatter.Write(result, outcome.Text);
             return result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed);
         }
 
@@ -151,18 +151,18 @@ internal sealed class LintCommand
         var read = InputReader.Read(path);
         if (read.Text is null)
         {
-            return new FileOutcome(path, null, EngineDiagnostics.UnreadableInput.Id, read.Error);
+            return new FileOutcome(path, null, EngineDiagnostics.UnreadableInput.Id, read.Error, null);
         }
 
         try
         {
-            return new FileOutcome(path, setup.Analyze(path, read.Text), null, null);
+            return new FileOutcome(path, setup.Analyze(path, read.Text), null, null, read.Text);
         }
 #pragma warning disable CA1031 // One document that breaks the engine must not stop the run; it is reported and skipped.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new FileOutcome(path, null, EngineDiagnostics.RuleFailed.Id, $"analysis failed and the file was skipped: {ex.GetType().Name}: {ex.Message}");
+            return new FileOutcome(path, null, EngineDiagnostics.RuleFailed.Id, $"analysis failed and the file was skipped: {ex.GetType().Name}: {ex.Message}", null);
         }
     }
 
@@ -191,5 +191,6 @@ internal sealed class LintCommand
         }
     }
 
-    private sealed record FileOutcome(string Path, AnalysisResult? Result, string? ErrorId, string? Error);
+    /// <summary>What became of one input; <see cref="Text"/> is the file's text as read (the html report shows it).</summary>
+    private sealed record FileOutcome(string Path, AnalysisResult? Result, string? ErrorId, string? Error, SourceText? Text);
 }

@@ -3,24 +3,27 @@ using System.Collections.Generic;
 using System.IO;
 using MediaRules.Analysis;
 using MediaRules.Diagnostics;
+using MediaRules.Text;
 
 namespace MediaRules.Formatting;
 
 /// <summary>
 /// Writes analysis results in one output format, one document at a time, so that a run over many documents never
-/// holds every result: call <see cref="Begin"/> once with the rules, <see cref="Write"/> for each document in the
+/// holds every result: call <see cref="Begin"/> once with the rules, <see cref="Write(AnalysisResult)"/> for each document in the
 /// order it should appear, <see cref="WriteUnreadableInput"/> for an input that could not be read, and
 /// <see cref="End"/> once. Output is deterministic (no timestamps), uses the invariant culture and <c>\n</c> line ends.
 /// </summary>
 /// <remarks>
 /// The formats: <c>text</c> (<see cref="TextResultFormatter"/>), <c>json</c> (<see cref="JsonResultFormatter"/>),
-/// <c>sarif</c> (<see cref="SarifResultFormatter"/>) and <c>github</c> (<see cref="GitHubResultFormatter"/>).
+/// <c>sarif</c> (<see cref="SarifResultFormatter"/>), <c>github</c> (<see cref="GitHubResultFormatter"/>) and
+/// <c>html</c> (<see cref="HtmlResultFormatter"/>).
 /// A formatter is not thread-safe: write to it from one thread.
 /// </remarks>
 public abstract class ResultFormatter : IDisposable
 {
     private readonly int[] _counts = new int[5];
     private State _state;
+    private SourceText? _originalText;
 
     /// <summary>Creates a formatter that writes to <paramref name="output"/>.</summary>
     /// <param name="output">Where the formatted results go. The formatter flushes it at <see cref="End"/> but does not close it.</param>
@@ -36,8 +39,8 @@ public abstract class ResultFormatter : IDisposable
         Ended,
     }
 
-    /// <summary>The names of the built-in formats: <c>text</c>, <c>json</c>, <c>sarif</c>, <c>github</c>.</summary>
-    public static IReadOnlyList<string> FormatNames { get; } = new[] { "text", "json", "sarif", "github" };
+    /// <summary>The names of the built-in formats: <c>text</c>, <c>json</c>, <c>sarif</c>, <c>github</c>, <c>html</c>.</summary>
+    public static IReadOnlyList<string> FormatNames { get; } = new[] { "text", "json", "sarif", "github", "html" };
 
     /// <summary>The number of documents written so far.</summary>
     public int DocumentCount { get; private set; }
@@ -61,6 +64,7 @@ public abstract class ResultFormatter : IDisposable
             case "json": return new JsonResultFormatter(output);
             case "sarif": return new SarifResultFormatter(output);
             case "github": return new GitHubResultFormatter(output);
+            case "html": return new HtmlResultFormatter(output);
             default: throw new ArgumentException($"'{format}' is not an output format (known: {string.Join(", ", FormatNames)}).", nameof(format));
         }
     }
@@ -116,6 +120,26 @@ public abstract class ResultFormatter : IDisposable
         }
 
         OnWrite(result);
+    }
+
+    /// <summary>
+    /// Writes the diagnostics of one document that was analysed through a stand-in of the same length (the analysis
+    /// text of a Markdown or HTML file, see <see cref="Inputs.ProseExtractor"/>): formats that show the document's text
+    /// (<c>html</c>) show <paramref name="originalText"/>, the file as read, on which the spans are exact.
+    /// </summary>
+    /// <param name="result">The document's analysis result.</param>
+    /// <param name="originalText">The file's text as read; ignored unless it has the analysed text's length.</param>
+    internal void Write(AnalysisResult result, SourceText? originalText)
+    {
+        _originalText = originalText;
+        try
+        {
+            Write(result);
+        }
+        finally
+        {
+            _originalText = null;
+        }
     }
 
     /// <summary>
@@ -176,6 +200,15 @@ public abstract class ResultFormatter : IDisposable
 
     /// <summary>Ends the output.</summary>
     protected abstract void OnEnd();
+
+    /// <summary>
+    /// During <see cref="OnWrite"/>, the text of the input file as read when the caller passed it and it has the
+    /// analysed text's length (so the result's spans are its spans); otherwise <see langword="null"/>.
+    /// </summary>
+    /// <param name="result">The result being written.</param>
+    /// <returns>The original text, or <see langword="null"/>.</returns>
+    internal SourceText? OriginalTextOf(AnalysisResult result) =>
+        _originalText is { } original && original.Length == result.Text.Length ? original : null;
 
     private void CheckBegun()
     {

@@ -48,7 +48,7 @@ public class LintCommandTests
     [Theory]
     [InlineData("lint", "--bogus", "x.txt")]
     [InlineData("lint")]
-    [InlineData("lint", "x.txt", "--format", "html")]
+    [InlineData("lint", "x.txt", "--format", "pdf")]
     [InlineData("frobnicate")]
     [InlineData()]
     [InlineData("rules")]

@@ -111,6 +111,6 @@ public class OtherFormatterTests
         Assert.Throws<System.InvalidOperationException>(() => formatter.Begin([]));
         formatter.End();
         Assert.Throws<System.InvalidOperationException>(formatter.End);
-        Assert.Throws<System.ArgumentException>(() => ResultFormatter.Create("html", output));
+        Assert.Throws<System.ArgumentException>(() => ResultFormatter.Create("pdf", output));
     }
 }
