@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
@@ -6,7 +5,6 @@ using System.Linq;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using MediaRules.Analysis;
 using MediaRules.Cli.Import;
 using MediaRules.Diagnostics;
 using MediaRules.Formatting;
@@ -17,11 +15,6 @@ namespace MediaRules.Cli.Commands;
 internal sealed class RulesCommand
 {
     private static readonly string[] Header = ["ID", "CATEGORY", "SEVERITY", "TITLE"];
-
-    private static readonly DiagnosticDescriptor[] EngineDescriptors =
-    [
-        EngineDiagnostics.InvalidRuleFile, EngineDiagnostics.InvalidPattern, EngineDiagnostics.RuleFailed, EngineDiagnostics.UnreadableInput,
-    ];
 
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;
@@ -136,102 +129,17 @@ internal sealed class RulesCommand
             return ExitCodes.Usage;
         }
 
-        var definition = linter.Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
-        var descriptor = definition?.ToDescriptor() ?? EngineDescriptors.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase));
-        if (descriptor is null)
+        var explanation = RuleExplanation.Find(linter, id);
+        if (explanation is null)
         {
             _stderr.Write($"mediarules: error: no rule '{id}' is loaded (see 'mediarules rules list')\n");
             return ExitCodes.Usage;
         }
 
-        var text = new StringBuilder();
-        text.Append(descriptor.Id).Append(": ").Append(descriptor.Title).Append('\n');
-        text.Append("  category:         ").Append(descriptor.Category).Append('\n');
-        text.Append("  default severity: ").Append(SeverityWord(descriptor.DefaultSeverity)).Append('\n');
-        if (definition is not null)
-        {
-            text.Append("  kind:             ").Append(definition.Kind).Append('\n');
-            if (!string.IsNullOrEmpty(definition.Source))
-            {
-                text.Append("  declared in:      ").Append(definition.Source);
-                if (definition.Line > 0)
-                {
-                    text.Append('(').Append(definition.Line).Append(',').Append(definition.Column).Append(')');
-                }
-
-                text.Append('\n');
-            }
-        }
-
-        text.Append("\nWhat it flags\n");
-        Indent(text, string.IsNullOrWhiteSpace(descriptor.Description) ? descriptor.Title : descriptor.Description!);
-        if (definition is not null)
-        {
-            if (definition.Terms.Count > 0)
-            {
-                Indent(text, "Looks for: " + string.Join(", ", definition.Terms.Select(t =>
-                    t.Suggestions.Count > 0 ? $"{t.Text} (→ {string.Join(" / ", t.Suggestions)})" : t.Text)));
-            }
-
-            if (definition.Patterns.Count > 0)
-            {
-                Indent(text, "Patterns: " + string.Join("  ", definition.Patterns));
-            }
-
-            if (!string.IsNullOrEmpty(definition.Message))
-            {
-                Indent(text, "Message: " + definition.Message);
-            }
-        }
-
-        text.Append("\nWhy: the guidance it cites\n");
-        if (descriptor.References.Count == 0 && string.IsNullOrEmpty(descriptor.HelpLinkUri))
-        {
-            text.Append("  (none given)\n");
-        }
-
-        foreach (var reference in descriptor.References)
-        {
-            text.Append("  - ").Append(reference).Append('\n');
-        }
-
-        if (!string.IsNullOrEmpty(descriptor.HelpLinkUri))
-        {
-            text.Append("  help: ").Append(descriptor.HelpLinkUri).Append('\n');
-        }
-
-        if (definition is not null)
-        {
-            Examples(text, "Examples it flags", definition.Examples.Flag);
-            Examples(text, "Examples that pass", definition.Examples.Pass);
-        }
-
-        _stdout.Write(text.ToString());
+        _stdout.Write(explanation.ToText());
         _stdout.Flush();
         return ExitCodes.Success;
     }
 
-    private static void Examples(StringBuilder text, string heading, IReadOnlyList<string> examples)
-    {
-        text.Append('\n').Append(heading).Append('\n');
-        if (examples.Count == 0)
-        {
-            text.Append("  (none)\n");
-        }
-
-        foreach (var example in examples)
-        {
-            text.Append("  - ").Append(example.Replace("\r\n", "\n").Replace("\n", "\n    ")).Append('\n');
-        }
-    }
-
-    private static void Indent(StringBuilder text, string paragraph)
-    {
-        foreach (var line in paragraph.Replace("\r\n", "\n").TrimEnd().Split('\n'))
-        {
-            text.Append("  ").Append(line).Append('\n');
-        }
-    }
-
-    private static string SeverityWord(DiagnosticSeverity severity) => severity.ToString().ToLowerInvariant();
+    private static string SeverityWord(DiagnosticSeverity severity) => RuleExplanation.SeverityWord(severity);
 }
