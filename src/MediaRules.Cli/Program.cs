@@ -4,6 +4,7 @@ using System.CommandLine.Help;
 using System.IO;
 using System.Reflection;
 using MediaRules.Cli.Commands;
+using MediaRules.Cli.Lsp;
 
 namespace MediaRules.Cli;
 
@@ -92,6 +93,7 @@ internal static class Program
         root.Subcommands.Add(new RulesCommand(stdout, stderr).Command);
         root.Subcommands.Add(new FixCommand(stdout, stderr).Command);
         root.Subcommands.Add(new BatchCommand(stdout, stderr).Command);
+        root.Subcommands.Add(new LspCommand(stderr).Command);
         root.SetAction(parseResult =>
         {
             if (parseResult.GetValue(versionOption))
@@ -101,7 +103,7 @@ internal static class Program
                 return ExitCodes.Success;
             }
 
-            stderr.Write("mediarules: error: a command is required (lint, fix, batch, rules).\nRun 'mediarules --help' for usage.\n");
+            stderr.Write("mediarules: error: a command is required (lint, fix, batch, rules, lsp).\nRun 'mediarules --help' for usage.\n");
             return ExitCodes.Usage;
         });
         return root;
