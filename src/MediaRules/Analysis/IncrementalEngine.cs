@@ -332,7 +332,7 @@ internal sealed class IncrementalEngine
             }
 
             var document = DocumentModel.Create(SourceText.From(text.ToString()));
-            wholeText = Linter.RunRules(document, null, _unknownRules, cancellationToken).ToArray();
+            wholeText = Linter.RunRules(document, null, _unknownRules, null, cancellationToken).ToArray();
         }
 
         var statistics = new SessionUpdateStatistics(CountParagraphs(blocks), analyzed, reused, _documentRules.Length - reusedRules + _unknownRules.Length, reusedRules);
@@ -448,7 +448,7 @@ internal sealed class IncrementalEngine
             diagnostics[i] = new List<RawDiagnostic>();
         }
 
-        foreach (var diagnostic in Linter.RunRules(document, null, _paragraphRules, cancellationToken))
+        foreach (var diagnostic in Linter.RunRules(document, null, _paragraphRules, Linter.TermIndex, cancellationToken))
         {
             if (diagnostic.Severity == DiagnosticSeverity.None)
             {

@@ -20,6 +20,7 @@ public sealed class Linter
     internal Linter(IReadOnlyList<CompiledRule> rules)
     {
         _rules = rules.ToArray();
+        TermIndex = new Matching.TermIndex(_rules.Select(r => r.Rule).OfType<Matching.ITermMatchingRule>().Select(r => r.Matcher).ToList());
         Rules = _rules.Select(r => r.Definition).ToArray();
         Descriptors = _rules.Select(r => r.Rule.Descriptor).ToArray();
     }
@@ -62,7 +63,7 @@ public sealed class Linter
             throw new ArgumentNullException(nameof(document));
         }
 
-        var diagnostics = RunRules(document, path, _rules, cancellationToken);
+        var diagnostics = RunRules(document, path, _rules, TermIndex, cancellationToken);
         diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
         diagnostics.Sort(CompareDiagnostics);
         return new AnalysisResult(path, document, diagnostics);
@@ -71,20 +72,24 @@ public sealed class Linter
     /// <summary>The compiled rules, in id order.</summary>
     internal IReadOnlyList<CompiledRule> CompiledRules => _rules;
 
+    /// <summary>The first words of every term rule, looked up once per document for all of them.</summary>
+    internal Matching.TermIndex TermIndex { get; }
+
     /// <summary>
     /// Runs some of the rules over a document and returns what they report (severity <c>none</c> included,
     /// unsorted). A rule that throws is replaced by one <see cref="EngineDiagnostics.RuleFailed"/> diagnostic.
     /// </summary>
-    internal static List<Diagnostic> RunRules(DocumentModel document, string? path, IEnumerable<CompiledRule> rules, CancellationToken cancellationToken)
+    internal static List<Diagnostic> RunRules(DocumentModel document, string? path, IEnumerable<CompiledRule> rules, Matching.TermIndex? termIndex, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
+        var candidates = termIndex is { IsEmpty: false } ? termIndex.For(document) : null;
         foreach (var rule in rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var before = diagnostics.Count;
             try
             {
-                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken));
+                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken, candidates));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

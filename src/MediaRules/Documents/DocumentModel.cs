@@ -16,6 +16,7 @@ public sealed class DocumentModel
     private readonly Sentence[] _sentences;
     private readonly Quotation[] _quotations;
     private readonly VoiceSpan[] _voiceSpans;
+    private TokenStems? _stems;
 
     internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans)
     {
@@ -44,6 +45,12 @@ public sealed class DocumentModel
 
     /// <summary>The voice spans: sorted, not overlapping, covering every paragraph.</summary>
     public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceSpans;
+
+    /// <summary>
+    /// Each token's matching form, computed once per document and shared by every rule that looks words up: the length
+    /// without a possessive suffix and the normalized hash of what remains.
+    /// </summary>
+    internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => TokenStems.Compute(Text, _tokens))!;
 
     /// <summary>The headline: the first paragraph when it is one line with no final period.</summary>
     public Paragraph? Headline => _paragraphs.Length > 0 && _paragraphs[0].IsHeadline ? _paragraphs[0] : null;
@@ -165,5 +172,34 @@ public sealed class DocumentModel
         }
 
         return found;
+    }
+}
+
+/// <summary>Per token: the length of its stem (without a possessive suffix) and the stem's normalized hash.</summary>
+internal sealed class TokenStems
+{
+    private TokenStems(int[] lengths, int[] hashes)
+    {
+        Lengths = lengths;
+        Hashes = hashes;
+    }
+
+    public int[] Lengths { get; }
+
+    public int[] Hashes { get; }
+
+    public static TokenStems Compute(SourceText text, Token[] tokens)
+    {
+        var lengths = new int[tokens.Length];
+        var hashes = new int[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var chars = text.AsSpan(tokens[i].Span);
+            var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
+            lengths[i] = length;
+            hashes[i] = TokenText.GetNormalizedHashCode(chars.Slice(0, length));
+        }
+
+        return new TokenStems(lengths, hashes);
     }
 }

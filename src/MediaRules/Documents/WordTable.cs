@@ -57,15 +57,30 @@ internal sealed class WordTable<TValue>
     /// <summary>How many words the table holds.</summary>
     public int Count => _entries.Length;
 
+    /// <summary>The keys, normalized.</summary>
+    public IEnumerable<string> Keys
+    {
+        get
+        {
+            foreach (var entry in _entries)
+            {
+                yield return entry.Key;
+            }
+        }
+    }
+
     /// <summary>Looks a word up by its matching form.</summary>
     /// <param name="word">The word's characters.</param>
     /// <param name="value">Its value when found.</param>
     /// <returns>Whether the word is in the table.</returns>
-    public bool TryGetValue(ReadOnlySpan<char> word, out TValue value)
+    public bool TryGetValue(ReadOnlySpan<char> word, out TValue value) =>
+        TryGetValue(word, _entries.Length > 0 ? TokenText.GetNormalizedHashCode(word) : 0, out value);
+
+    /// <summary>Looks a word up whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> word, int hash, out TValue value)
     {
         if (_entries.Length > 0)
         {
-            var hash = TokenText.GetNormalizedHashCode(word);
             for (var i = _buckets[hash & (_buckets.Length - 1)]; i >= 0; i = _entries[i].Next)
             {
                 if (_entries[i].Hash == hash && TokenText.EqualsNormalized(word, _entries[i].Key))

@@ -27,13 +27,32 @@ internal sealed class TermMatcher
     /// <param name="document">The document.</param>
     /// <param name="caseSensitive">Whether each word must also match the phrase's own capitalisation.</param>
     /// <returns>Each match's span and phrase id.</returns>
-    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive)
+    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive) => Matches(document, caseSensitive, null);
+
+    /// <summary>The first words of the phrases, normalized.</summary>
+    public IEnumerable<string> FirstWords => _root.Next.Keys;
+
+    /// <summary>
+    /// Leftmost-longest matches, as <see cref="Matches(DocumentModel, bool)"/>, trying only the tokens in
+    /// <paramref name="starts"/> (ascending) as phrase starts: those where a <see cref="TermIndex"/> found one of this
+    /// matcher's first words. Null tries every token.
+    /// </summary>
+    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts)
     {
         var tokens = document.Tokens;
         var text = document.Text;
-        for (var start = 0; start < tokens.Count; start++)
+        var stems = document.Stems;
+        var count = starts?.Length ?? tokens.Count;
+        var after = -1;
+        for (var k = 0; k < count; k++)
         {
-            if (!_root.Next.TryGetValue(Stem(text, tokens[start].Span), out var node))
+            var start = starts is null ? k : starts[k];
+            if (start <= after)
+            {
+                continue;
+            }
+
+            if (!_root.Next.TryGetValue(Stem(text, tokens[start].Span, stems.Lengths[start]), stems.Hashes[start], out var node))
             {
                 continue;
             }
@@ -54,7 +73,7 @@ internal sealed class TermMatcher
                 }
 
                 if (node.Next.Count == 0 || end + 1 >= tokens.Count || !Adjacent(text, tokens[end].Span, tokens[end + 1].Span)
-                    || !node.Next.TryGetValue(Stem(text, tokens[end + 1].Span), out node))
+                    || !node.Next.TryGetValue(Stem(text, tokens[end + 1].Span, stems.Lengths[end + 1]), stems.Hashes[end + 1], out node))
                 {
                     break;
                 }
@@ -65,16 +84,12 @@ internal sealed class TermMatcher
             if (bestId >= 0)
             {
                 yield return (TextSpan.FromBounds(tokens[start].Span.Start, tokens[bestEnd].Span.End), bestId);
-                start = bestEnd;
+                after = bestEnd;
             }
         }
     }
 
-    private static ReadOnlySpan<char> Stem(SourceText text, TextSpan span)
-    {
-        var chars = text.AsSpan(span);
-        return chars.Slice(0, chars.Length - TokenText.GetPossessiveSuffixLength(chars));
-    }
+    private static ReadOnlySpan<char> Stem(SourceText text, TextSpan span, int length) => text.AsSpan(new TextSpan(span.Start, length));
 
     // Two tokens continue a phrase when only whitespace, and no paragraph break, stands between them. Any amount:
     // in texts read from Markdown and HTML, inline markup between two words ("Zionist <a href=…>regime</a>") is

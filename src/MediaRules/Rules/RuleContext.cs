@@ -16,8 +16,9 @@ public sealed class RuleContext
     private readonly List<Diagnostic> _diagnostics;
     private readonly ScopeFilter _scope;
 
-    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null)
     {
+        TermCandidates = termCandidates;
         Document = document;
         Path = path;
         Descriptor = descriptor;
@@ -101,6 +102,9 @@ public sealed class RuleContext
         _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
         return true;
     }
+
+    /// <summary>Where the linter's shared term index says each term matcher's phrases can start, or null.</summary>
+    internal Matching.TermIndex.Candidates? TermCandidates { get; }
 
     /// <summary>Whether the scope admits a report at <paramref name="span"/>, and with which severity.</summary>
     internal bool TryAdmit(TextSpan span, out DiagnosticSeverity severity) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out severity);

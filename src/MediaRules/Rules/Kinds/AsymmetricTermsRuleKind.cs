@@ -38,7 +38,7 @@ internal sealed class AsymmetricTermsRuleKind : IRuleKind
         return new AsymmetricTermsRule(definition.ToDescriptor(), matcher.Build(), pairs, definition.CaseSensitive);
     }
 
-    private sealed class AsymmetricTermsRule : IRule
+    private sealed class AsymmetricTermsRule : IRule, ITermMatchingRule
     {
         private readonly TermMatcher _matcher;
         private readonly List<(string First, string Second)> _pairs;
@@ -54,9 +54,11 @@ internal sealed class AsymmetricTermsRuleKind : IRuleKind
 
         public DiagnosticDescriptor Descriptor { get; }
 
+        public TermMatcher Matcher => _matcher;
+
         public void Analyze(RuleContext context)
         {
-            var byParagraph = _matcher.Matches(context.Document, _caseSensitive)
+            var byParagraph = _matcher.Matches(context.Document, _caseSensitive, context.TermCandidates?.Of(_matcher))
                 .GroupBy(m => context.Document.GetParagraph(m.Span.Start)?.Index ?? -1);
             foreach (var paragraph in byParagraph)
             {

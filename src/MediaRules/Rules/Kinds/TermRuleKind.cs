@@ -41,7 +41,7 @@ internal sealed class TermRuleKind : IRuleKind
         return new TermRule(definition.ToDescriptor(), matcher.Build(), suggestions, definition.CaseSensitive);
     }
 
-    private sealed class TermRule : IRule
+    private sealed class TermRule : IRule, Matching.ITermMatchingRule
     {
         private readonly TermMatcher _matcher;
         private readonly IReadOnlyList<string>[] _suggestions;
@@ -57,9 +57,11 @@ internal sealed class TermRuleKind : IRuleKind
 
         public DiagnosticDescriptor Descriptor { get; }
 
+        public TermMatcher Matcher => _matcher;
+
         public void Analyze(RuleContext context)
         {
-            foreach (var (span, id) in _matcher.Matches(context.Document, _caseSensitive))
+            foreach (var (span, id) in _matcher.Matches(context.Document, _caseSensitive, context.TermCandidates?.Of(_matcher)))
             {
                 context.Report(span, _suggestions[id]);
             }
