@@ -16,6 +16,10 @@ public sealed class DocumentModel
     private readonly Sentence[] _sentences;
     private readonly Quotation[] _quotations;
     private readonly VoiceSpan[] _voiceSpans;
+    private readonly int[] _paragraphStarts;
+    private readonly int[] _sentenceStarts;
+    private readonly int[] _quotationStarts;
+    private readonly int[] _voiceStarts;
     private TokenStems? _stems;
 
     internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans)
@@ -26,6 +30,10 @@ public sealed class DocumentModel
         _sentences = sentences;
         _quotations = quotations;
         _voiceSpans = voiceSpans;
+        _paragraphStarts = Starts(paragraphs, static p => p.Span.Start);
+        _sentenceStarts = Starts(sentences, static s => s.Span.Start);
+        _quotationStarts = Starts(quotations, static q => q.Span.Start);
+        _voiceStarts = Starts(voiceSpans, static v => v.Span.Start);
     }
 
     /// <summary>The document's text.</summary>
@@ -78,7 +86,7 @@ public sealed class DocumentModel
     /// <returns>The paragraph.</returns>
     public Paragraph? GetParagraph(int position)
     {
-        var i = FindLast(_paragraphs, position, static p => p.Span.Start);
+        var i = FindLast(_paragraphStarts, position);
         return i >= 0 && (_paragraphs[i].Span.Contains(position) || _paragraphs[i].Span.End == position) ? _paragraphs[i] : null;
     }
 
@@ -87,7 +95,7 @@ public sealed class DocumentModel
     /// <returns>The sentence.</returns>
     public Sentence? GetSentence(int position)
     {
-        var i = FindLast(_sentences, position, static s => s.Span.Start);
+        var i = FindLast(_sentenceStarts, position);
         return i >= 0 && (_sentences[i].Span.Contains(position) || _sentences[i].Span.End == position) ? _sentences[i] : null;
     }
 
@@ -96,7 +104,7 @@ public sealed class DocumentModel
     /// <returns>The voice span.</returns>
     public VoiceSpan GetVoiceSpan(int position)
     {
-        var i = FindLast(_voiceSpans, position, static v => v.Span.Start);
+        var i = FindLast(_voiceStarts, position);
         return i >= 0 && _voiceSpans[i].Span.Contains(position)
             ? _voiceSpans[i]
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
@@ -113,7 +121,7 @@ public sealed class DocumentModel
     public Quotation? GetInnermostQuotation(int position)
     {
         Quotation? best = null;
-        var i = FindLast(_quotations, position, static q => q.Span.Start);
+        var i = FindLast(_quotationStarts, position);
         for (; i >= 0; i--)
         {
             var q = _quotations[i];
@@ -153,14 +161,14 @@ public sealed class DocumentModel
         return lo;
     }
 
-    /// <summary>The index of the last item whose key is at or before <paramref name="position"/>, or -1.</summary>
-    private static int FindLast<T>(T[] items, int position, Func<T, int> key)
+    /// <summary>The index of the last start at or before <paramref name="position"/>, or -1.</summary>
+    private static int FindLast(int[] starts, int position)
     {
-        int lo = 0, hi = items.Length - 1, found = -1;
+        int lo = 0, hi = starts.Length - 1, found = -1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (key(items[mid]) <= position)
+            if (starts[mid] <= position)
             {
                 found = mid;
                 lo = mid + 1;
@@ -172,6 +180,17 @@ public sealed class DocumentModel
         }
 
         return found;
+    }
+
+    private static int[] Starts<T>(T[] items, Func<T, int> key)
+    {
+        var starts = new int[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            starts[i] = key(items[i]);
+        }
+
+        return starts;
     }
 }
 

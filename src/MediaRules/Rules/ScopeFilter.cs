@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
 using MediaRules.Matching;
@@ -19,6 +20,7 @@ internal sealed class ScopeFilter
     private readonly Dictionary<VoiceFilter, DiagnosticSeverity> _severityByVoice;
     private readonly (DiagnosticSeverity Severity, string[] Phrases)[] _severityIfSentenceContains;
     private readonly bool _adjacentReach;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentModel, ContextMemo> _memos = new();
 
     public ScopeFilter(RuleScope scope)
     {
@@ -76,7 +78,7 @@ internal sealed class ScopeFilter
         if (_exceptions.Length > 0 || _unlessSentenceContains.Length > 0)
         {
             var context = sentence?.Span ?? document.GetParagraph(span.Start)?.Span ?? span;
-            if (IsExcepted(document.Text, context, span))
+            if (IsExcepted(document, sentence, context, span))
             {
                 return false;
             }
@@ -92,13 +94,25 @@ internal sealed class ScopeFilter
         if (_severityIfSentenceContains.Length > 0)
         {
             var context = sentence?.Span ?? span;
-            foreach (var (replacement, phrases) in _severityIfSentenceContains)
+            var memo = sentence is null ? null : _memos.GetValue(document, static d => new ContextMemo(d.Sentences.Count));
+            var chosen = memo is null ? -2 : memo.Severity[sentence!.Index] - 2;
+            if (chosen == -2)
             {
-                if (ContainsAny(document.Text.AsSpan(context), phrases))
+                chosen = -1;
+                for (var i = 0; i < _severityIfSentenceContains.Length && chosen < 0; i++)
                 {
-                    severity = replacement;
-                    break;
+                    chosen = ContainsAny(document.Text.AsSpan(context), _severityIfSentenceContains[i].Phrases) ? i : -1;
                 }
+
+                if (memo is not null)
+                {
+                    memo.Severity[sentence!.Index] = chosen + 2;
+                }
+            }
+
+            if (chosen >= 0)
+            {
+                severity = _severityIfSentenceContains[chosen].Severity;
             }
         }
 
@@ -147,28 +161,88 @@ internal sealed class ScopeFilter
         _ => 0,
     };
 
-    private bool IsExcepted(SourceText text, TextSpan context, TextSpan match)
+    // What a context (a sentence) holds is searched once per document: whether it contains an "unless" phrase, and where
+    // the exception phrases occur in it. Many matches share a sentence.
+    private bool IsExcepted(DocumentModel document, Sentence? sentence, TextSpan context, TextSpan match)
+    {
+        TextSpan[]? occurrences;
+        if (sentence is null)
+        {
+            occurrences = Search(document.Text, context);
+        }
+        else
+        {
+            // Racing threads compute the same array; either write stands.
+            var memo = _memos.GetValue(document, static d => new ContextMemo(d.Sentences.Count));
+            occurrences = Volatile.Read(ref memo.Exceptions[sentence.Index]);
+            if (occurrences is null)
+            {
+                occurrences = Search(document.Text, context) ?? ContextMemo.Unless;
+                Volatile.Write(ref memo.Exceptions[sentence.Index], occurrences);
+            }
+
+            if (ReferenceEquals(occurrences, ContextMemo.Unless))
+            {
+                occurrences = null;
+            }
+        }
+
+        if (occurrences is null)
+        {
+            return true; // an "unless" phrase
+        }
+
+        foreach (var occurrence in occurrences)
+        {
+            if (occurrence.OverlapsWith(match))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The exception phrases' occurrences in a context, or null when it holds an "unless" phrase.</summary>
+    private TextSpan[]? Search(SourceText text, TextSpan context)
     {
         var chars = text.AsSpan(context);
         foreach (var phrase in _unlessSentenceContains)
         {
             if (TextSearch.ContainsPhrase(chars, phrase))
             {
-                return true;
+                return null;
             }
         }
 
+        List<TextSpan>? found = null;
         foreach (var phrase in _exceptions)
         {
             for (var at = TextSearch.IndexOfPhrase(chars, phrase); at >= 0; at = TextSearch.IndexOfPhrase(chars, phrase, at + 1))
             {
-                if (new TextSpan(context.Start + at, phrase.Length).OverlapsWith(match))
-                {
-                    return true;
-                }
+                (found ??= new List<TextSpan>()).Add(new TextSpan(context.Start + at, phrase.Length));
             }
         }
 
-        return false;
+        return found?.ToArray() ?? Array.Empty<TextSpan>();
+    }
+
+    /// <summary>Per document and sentence: what the sentence holds (see <see cref="IsExcepted"/>), and which severity phrase group it contains.</summary>
+    private sealed class ContextMemo
+    {
+        /// <summary>Stands for a sentence that holds an "unless" phrase.</summary>
+        public static readonly TextSpan[] Unless = new TextSpan[1];
+
+        public ContextMemo(int sentences)
+        {
+            Exceptions = new TextSpan[]?[sentences];
+            Severity = new int[sentences];
+        }
+
+        /// <summary>Per sentence: null until searched, <see cref="Unless"/>, or the exception phrases' occurrences.</summary>
+        public TextSpan[]?[] Exceptions { get; }
+
+        /// <summary>Per sentence: 0 until searched, 1 for no phrase group, 2 + the index of the group found.</summary>
+        public int[] Severity { get; }
     }
 }

@@ -429,36 +429,68 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
             var names = new List<Name>();
             var sentenceIndex = 0;
+            (string Key, TextSpan Span, string? ConditionalWord)? candidate = null;
+            var candidateToken = -1;
             for (var i = first; i < end; i++)
             {
-                if (Candidate(document, i, ref sentenceIndex) is not { } candidate || !context.TryAdmit(candidate.Span, out var severity))
+                // The look-ahead of the previous token (for its pair) is this token's candidate: computed once.
+                if (candidateToken != i)
                 {
+                    candidate = Candidate(document, i, ref sentenceIndex);
+                }
+
+                if (candidate is not { } current || !context.TryAdmit(current.Span, out var severity))
+                {
+                    candidateToken = -1;
                     continue;
                 }
 
                 // The pair this name would make with the next token, should both be kept: its scope and its text.
                 DiagnosticSeverity? pairSeverity = null;
                 string? pairMatch = null;
-                var nextSentence = sentenceIndex;
-                if (i + 1 < tokens.Count && Candidate(document, i + 1, ref nextSentence) is { } next)
+                candidateToken = -1;
+                if (i + 1 < tokens.Count)
                 {
-                    var pairSpan = TextSpan.FromBounds(candidate.Span.Start, next.Span.End);
-                    pairSeverity = context.TryAdmit(pairSpan, out var admitted) ? admitted : null;
-                    pairMatch = context.DisplayText(pairSpan);
+                    var nextSentence = sentenceIndex;
+                    var next = Candidate(document, i + 1, ref nextSentence);
+                    if (next is { } following)
+                    {
+                        var pairSpan = TextSpan.FromBounds(current.Span.Start, following.Span.End);
+                        pairSeverity = context.TryAdmit(pairSpan, out var admitted) ? admitted : null;
+                        pairMatch = context.DisplayText(pairSpan);
+                    }
+
+                    candidate = next;
+                    candidateToken = i + 1;
+                    sentenceIndex = nextSentence;
                 }
 
                 names.Add(new Name(
-                    candidate.Key,
-                    new TextSpan(candidate.Span.Start - range.Start, candidate.Span.Length),
+                    current.Key,
+                    new TextSpan(current.Span.Start - range.Start, current.Span.Length),
                     i - first,
-                    candidate.ConditionalWord,
+                    current.ConditionalWord,
                     severity,
-                    context.DisplayText(candidate.Span),
+                    Display(context, current.Key, current.Span),
                     pairSeverity,
                     pairMatch));
             }
 
             return new NameFacts(names.ToArray(), lowerCaseWords, end - first);
+        }
+
+        // The text a message shows for a name: its key, unless the span holds characters the display drops.
+        private static string Display(RuleContext context, string key, TextSpan span)
+        {
+            foreach (var c in context.Text.AsSpan(span))
+            {
+                if (TextChars.IsIgnorable(c) || TextChars.IsSpace(c))
+                {
+                    return context.DisplayText(span);
+                }
+            }
+
+            return key;
         }
 
         /// <summary>The name a token is, if it is one: its key (without a possessive), span, and the word whose lower-case use elsewhere would unmake it.</summary>
