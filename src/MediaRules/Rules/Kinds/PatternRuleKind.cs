@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using MediaRules.Diagnostics;
+using MediaRules.Matching;
 
 namespace MediaRules.Rules.Kinds;
 
@@ -32,12 +33,14 @@ internal sealed class PatternRuleKind : IRuleKind
         }
 
         var regexes = new Regex[definition.Patterns.Count];
+        var prefilters = new RegexPrefilter?[regexes.Length];
         for (var i = 0; i < regexes.Length; i++)
         {
             regexes[i] = Compile(definition.Patterns[i], definition.CaseSensitive, i);
+            prefilters[i] = RegexPrefilter.Create(definition.Patterns[i], !definition.CaseSensitive);
         }
 
-        return new PatternRule(definition.ToDescriptor(), regexes, definition.Suggestions);
+        return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions);
     }
 
     internal static Regex Compile(string pattern, bool caseSensitive, int index)
@@ -75,12 +78,14 @@ internal sealed class PatternRuleKind : IRuleKind
     private sealed class PatternRule : IRule
     {
         private readonly Regex[] _regexes;
+        private readonly RegexPrefilter?[] _prefilters;
         private readonly IReadOnlyList<string> _suggestions;
 
-        public PatternRule(DiagnosticDescriptor descriptor, Regex[] regexes, IReadOnlyList<string> suggestions)
+        public PatternRule(DiagnosticDescriptor descriptor, Regex[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions)
         {
             Descriptor = descriptor;
             _regexes = regexes;
+            _prefilters = prefilters;
             _suggestions = suggestions;
         }
 
@@ -89,12 +94,37 @@ internal sealed class PatternRuleKind : IRuleKind
         public void Analyze(RuleContext context)
         {
             var text = context.Text.ToString();
-            foreach (var paragraph in context.Document.Paragraphs)
+            var paragraphs = context.Document.Paragraphs;
+
+            // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them.
+            var candidates = new bool[_regexes.Length][];
+            for (var r = 0; r < _regexes.Length; r++)
+            {
+                if (_prefilters[r] is { } prefilter)
+                {
+                    var marks = candidates[r] = new bool[paragraphs.Count];
+                    prefilter.FindCandidates(text, at =>
+                    {
+                        if (context.Document.GetParagraph(at) is { } p)
+                        {
+                            marks[p.Index] = true;
+                        }
+                    });
+                }
+            }
+
+            foreach (var paragraph in paragraphs)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var span = paragraph.Span;
-                foreach (var regex in _regexes)
+                for (var r = 0; r < _regexes.Length; r++)
                 {
+                    var regex = _regexes[r];
+                    if (candidates[r] is { } marks && !marks[paragraph.Index])
+                    {
+                        continue;
+                    }
+
                     for (var match = regex.Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
                     {
                         var group = match.Groups["match"];

@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MediaRules.Matching;
+using Xunit;
+
+namespace MediaRules.Tests.Rules;
+
+/// <summary>A pattern's prefilter only ever skips text the pattern cannot match.</summary>
+public class RegexPrefilterTests
+{
+    private static readonly string[] DefaultPatterns = TestSupport.Default.Rules
+        .Where(r => r.Kind == "pattern").SelectMany(r => r.Patterns).ToArray();
+
+    private static readonly string[] Fragments =
+    {
+        " ", "  ", "the", "The", "claimed", "CLAIMED", "insisted that", "that", "he", "at least", "40", "1,200", "people",
+        "were", "killed", "KILLED", "death toll", "has risen to", "3,000", "resistance", "Hamas", "fighters", "aggression",
+        "Israeli", "against", "Gaza", "eliminated", "neutralised", "commanders", "\u212Ailled", "\u017Faid", "claımed",
+        "İnsisted", "dozens of", "civilians", ",", ".", "-", "\u00AD", "\u2028",
+    };
+
+    [Fact]
+    public void Literals_are_read_off_common_shapes()
+    {
+        Assert.Equal(new[] { "resistance" }, RegexPrefilter.Create(@"\bthe\s+(?<match>resistance)\b", true)!.Literals);
+        Assert.Equal(new[] { "claimed", "admitted" }, RegexPrefilter.Create(@"\b(?<match>claimed|admitted)\s+that\b", true)!.Literals); // the longer requirement
+        Assert.Equal(new[] { "claimed", "admitted" }, RegexPrefilter.Create(@"\b(?<match>claimed|admitted)\s+(it|he)\b", true)!.Literals);
+        Assert.Equal(new[] { "death toll" }, RegexPrefilter.Create(@"\b(?<match>death toll\s+(has\s+)?risen)", true)!.Literals.Take(1));
+        Assert.Null(RegexPrefilter.Create(@"\b[A-Z]{2,5}\b", true)); // nothing literal
+        Assert.Null(RegexPrefilter.Create(@"(?i)abc|x", true)); // inline options and a short branch: not read
+        Assert.Null(RegexPrefilter.Create(@"abc|\d+", true)); // a branch that requires nothing
+        Assert.Equal(new[] { "ggression" }, RegexPrefilter.Create(@"\b(?<match>[Aa]ggression)\s+(on|against)", true)!.Literals); // a class ends a literal run
+    }
+
+    [Fact]
+    public void Most_default_patterns_get_a_prefilter()
+    {
+        var filtered = DefaultPatterns.Count(p => RegexPrefilter.Create(p, true) is not null);
+        Assert.True(filtered * 2 >= DefaultPatterns.Length, $"{filtered} of {DefaultPatterns.Length}");
+    }
+
+    [Property(MaxTest = 300)]
+    public Property A_text_the_pattern_matches_always_holds_a_candidate() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements(Fragments)).Select(parts => string.Join(" ", parts)).ToArbitrary(), text =>
+            DefaultPatterns.All(pattern =>
+            {
+                var prefilter = RegexPrefilter.Create(pattern, true);
+                if (prefilter is null)
+                {
+                    return true;
+                }
+
+                var regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase);
+                var candidates = new List<int>();
+                prefilter.FindCandidates(text, candidates.Add);
+                return regex.Matches(text).All(m => candidates.Any(c => c >= m.Index && c < m.Index + m.Length));
+            }));
+}
