@@ -9,12 +9,14 @@ namespace MediaRules.Matching;
 
 /// <summary>
 /// The SearchValues engine: a vectorized search for the start of any term's first unit finds the candidates, and each
-/// is checked and walked exactly as the portable scan does. The search looks for a prefix of each first unit made of
-/// characters that <see cref="StringComparison.OrdinalIgnoreCase"/> equates exactly as the matcher's folding does (a
-/// character it does not, such as an apostrophe or a letter with a look-alike, ends the prefix, or, as the first
-/// character, is spelled out in every form that folds to it), so every place a term can match is a candidate. Soft
-/// hyphens hide a prefix from the search: the whitespace-delimited chunk around each is scanned word by word. Where
-/// candidates are dense the scan reads word by word for a while, which is then cheaper than restarting the search.
+/// is checked and walked exactly as the portable scan does. The search looks for a prefix of each first unit, compared
+/// with <see cref="StringComparison.OrdinalIgnoreCase"/>; where that equates fewer forms than the matcher's folding,
+/// nothing is lost: the prefix stops before an apostrophe (four forms; spelled out in each when it comes first), and
+/// a text character that folds to a prefix character without OrdinalIgnoreCase equating them (the Kelvin sign K for
+/// k) is a hazard, as a soft hyphen is (it hides a prefix): the whitespace-delimited chunk around each hazard is read
+/// word by word. Where candidates come thick, the scan reads word by word for a while, which is then cheaper than
+/// restarting the search. <see cref="MatcherEngine.Auto"/> picks this engine only where <c>SearchValues</c> is
+/// vectorized (<see cref="SearchFits"/>).
 /// </summary>
 internal sealed partial class MultiTermMatcher
 {
@@ -27,19 +29,26 @@ internal sealed partial class MultiTermMatcher
     private static Dictionary<char, char[]>? s_foldClasses;
 
     private SearchValues<string>? _search;
+    private SearchValues<char>? _hazards;
 
     partial void InitializeSearch(MultiTermMatcherBuilder.Compiled compiled)
     {
         if (Engine == MatcherEngine.SearchValues)
         {
             _search = SearchValues.Create(compiled.SearchPrefixes!, StringComparison.OrdinalIgnoreCase);
+            _hazards = SearchValues.Create(compiled.SearchHazards);
         }
     }
 
-    /// <summary>The strings to search for, or <see langword="null"/> when some first unit has no usable prefix.</summary>
-    internal static string[]? SearchPrefixes(List<(string Key, bool Word)> rootKeys)
+    /// <summary>
+    /// The strings to search for (null when some first unit has no usable prefix) and the characters that may hide a
+    /// prefix from the search (the soft hyphen, and forms that fold to a prefix character although OrdinalIgnoreCase
+    /// does not equate them, such as the Kelvin sign K for k).
+    /// </summary>
+    internal static (string[]? Prefixes, string Hazards) SearchPrefixes(List<(string Key, bool Word)> rootKeys)
     {
         var prefixes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var hazards = new HashSet<char> { TextChars.Ignorable };
         var scratch = new List<string>();
         foreach (var (key, _) in rootKeys)
         {
@@ -48,30 +57,27 @@ internal sealed partial class MultiTermMatcher
             for (var i = 0; i < key.Length; i++)
             {
                 var forms = FoldClass(key[i]);
-                if (IsSafe(key[i], forms))
+                if (!IsSafe(key[i], forms, hazards) && TextChars.IsApostrophe(key[i]))
                 {
-                    for (var v = 0; v < scratch.Count; v++)
+                    // An apostrophe has four forms that OrdinalIgnoreCase tells apart: the prefix stops before it, or,
+                    // when it comes first, is each of them.
+                    if (i > 0)
                     {
-                        scratch[v] += key[i];
+                        break;
+                    }
+
+                    scratch.Clear();
+                    foreach (var form in forms)
+                    {
+                        scratch.Add(form.ToString());
                     }
 
                     continue;
                 }
 
-                if (i > 0)
+                for (var v = 0; v < scratch.Count; v++)
                 {
-                    break;
-                }
-
-                if (forms.Length > 16)
-                {
-                    return null;
-                }
-
-                scratch.Clear();
-                foreach (var form in forms)
-                {
-                    scratch.Add(form.ToString());
+                    scratch[v] += key[i];
                 }
             }
 
@@ -83,7 +89,37 @@ internal sealed partial class MultiTermMatcher
 
         var result = new string[prefixes.Count];
         prefixes.CopyTo(result);
-        return result;
+        var hazardChars = new char[hazards.Count];
+        hazards.CopyTo(hazardChars);
+        return (result, new string(hazardChars));
+    }
+
+    /// <summary>
+    /// Whether the SearchValues engine is likely to beat the portable scan: <c>SearchValues&lt;string&gt;</c> is
+    /// vectorized (Teddy) for a few dozen values at most whose first three characters are ASCII, or for one value; for
+    /// more values it runs Aho–Corasick one character at a time, slower than hashing word by word.
+    /// </summary>
+    internal static bool SearchFits(string[] prefixes)
+    {
+        if (prefixes.Length == 1)
+        {
+            return true;
+        }
+
+        if (prefixes.Length > 32)
+        {
+            return false;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Length < 3 || prefix[0] > 127 || prefix[1] > 127 || prefix[2] > 127 || prefix.AsSpan(0, 3).Contains('\0'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // Every code unit that folds to c.
@@ -99,21 +135,27 @@ internal sealed partial class MultiTermMatcher
     }
 
     // Whether OrdinalIgnoreCase equates c with every form that folds to it (it may equate more: candidates are checked).
-    private static bool IsSafe(char c, char[] forms)
+    // The forms it does not equate are added to the hazards.
+    private static bool IsSafe(char c, char[] forms, HashSet<char> hazards)
     {
         Span<char> a = stackalloc char[1];
         Span<char> b = stackalloc char[1];
         a[0] = c;
+        var safe = true;
         foreach (var form in forms)
         {
             b[0] = form;
             if (!MemoryExtensions.Equals(a, b, StringComparison.OrdinalIgnoreCase))
             {
-                return false;
+                safe = false;
+                if (!TextChars.IsApostrophe(c))
+                {
+                    hazards.Add(form);
+                }
             }
         }
 
-        return true;
+        return safe;
     }
 
     private static Dictionary<char, char[]> BuildFoldClasses()
@@ -156,24 +198,25 @@ internal sealed partial class MultiTermMatcher
         where TSink : ITermMatchSink
     {
         var search = _search!;
+        var hazards = _hazards!;
         var pos = start;
         if (MatchChars.IsInsideWord(text, pos))
         {
             pos = EndOfWord(text, pos);
         }
 
-        var softHyphen = -1;
+        var hazard = -1;
         var searches = 0;
         var checkpoint = pos;
         while (pos < end)
         {
-            if (softHyphen < pos)
+            if (hazard < pos)
             {
-                var found = text.Slice(pos, end - pos).IndexOf(TextChars.Ignorable);
-                softHyphen = found < 0 ? end : pos + found;
+                var found = text.Slice(pos, end - pos).IndexOfAny(hazards);
+                hazard = found < 0 ? end : pos + found;
             }
 
-            var limit = softHyphen < end ? ChunkStart(text, softHyphen, pos) : end;
+            var limit = hazard < end ? ChunkStart(text, hazard, pos) : end;
             if (pos < limit)
             {
                 var found = text.Slice(pos, limit - pos).IndexOfAny(search);
@@ -200,8 +243,8 @@ internal sealed partial class MultiTermMatcher
                 continue;
             }
 
-            // A soft hyphen may hide a prefix: read its whitespace-delimited chunk word by word.
-            pos = ScanUnits(text, pos, ChunkEnd(text, softHyphen, end), end, ref buffer, ref sink);
+            // A soft hyphen (or a look-alike) may hide a prefix: read its whitespace-delimited chunk word by word.
+            pos = ScanUnits(text, pos, ChunkEnd(text, hazard, end), end, ref buffer, ref sink);
         }
     }
 
@@ -210,7 +253,8 @@ internal sealed partial class MultiTermMatcher
         where TSink : ITermMatchSink
     {
         var unitEnd = ReadUnit(text, start, _possessives, out var keyEnd, out var hash);
-        var node = FindRoot(Mix(hash), hash);
+        hash &= _hashMask;
+        var node = FindRoot(Mix(hash), hash, text, start, keyEnd);
         if (node != 0)
         {
             Walk(text, start, node, unitEnd, keyEnd, end, ref buffer, ref sink);

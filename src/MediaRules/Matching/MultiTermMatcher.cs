@@ -37,6 +37,12 @@ internal sealed class MultiTermMatcherOptions
 
     /// <summary>Which engine finds candidate starts (both give identical results).</summary>
     public MatcherEngine Engine { get; set; } = MatcherEngine.Auto;
+
+    /// <summary>
+    /// For tests: the bits of each unit's hash that are kept (all by default). With few bits, hashes collide and the
+    /// filters fill up, so every check after a look-up by hash is exercised; results must not change.
+    /// </summary>
+    internal uint HashMask { get; set; } = uint.MaxValue;
 }
 
 /// <summary>
@@ -68,8 +74,10 @@ internal sealed partial class MultiTermMatcher
     internal const uint HashSeed = 2166136261;
     internal const uint HashPrime = 16777619;
 
-    // Table entries hold a node id with two flags, so a walk reads a node's own record only where a term ends.
-    private const int NodeMask = 0x1FFFFFFF;
+    // Table entries hold a node id with flags, so a walk reads a node's own record only where a term ends. Collides: another
+    // entry of the table has the same hash (and parent and edge), so a look-up must compare the text with the keys.
+    private const int NodeMask = 0x0FFFFFFF;
+    private const int CollidesFlag = 1 << 28;
     private const int HasTermsFlag = 1 << 29;
     private const int HasChildrenFlag = 1 << 30;
 
@@ -77,6 +85,7 @@ internal sealed partial class MultiTermMatcher
     private const int MaxPendingUnits = 16;
 
     private readonly bool _possessives;
+    private readonly uint _hashMask;
     private readonly int[] _termIds;
     private readonly NodeInfo[] _nodes;
     private readonly char[] _keys;
@@ -85,14 +94,15 @@ internal sealed partial class MultiTermMatcher
     private readonly ChildSlot[] _children;
     private readonly ulong[] _rootBloom;
     private readonly ulong[] _childBloom;
-    private readonly ulong[] _termRootBloom;
     private readonly ulong[] _pairBloom;
     private readonly bool _punctuationRoots;
     private readonly int _bloomShift;
+    private readonly int _rootShift;
 
     internal MultiTermMatcher(MultiTermMatcherBuilder.Compiled compiled, MatcherEngine engine)
     {
         _possessives = compiled.Possessives;
+        _hashMask = compiled.HashMask;
         _termIds = compiled.TermIds;
         _nodeTerms = compiled.NodeTerms;
         var keys = new System.Text.StringBuilder();
@@ -106,19 +116,19 @@ internal sealed partial class MultiTermMatcher
         _keys = keys.ToString().ToCharArray();
         _punctuationRoots = compiled.PunctuationRoots;
 
-        // Three Bloom filters answer most look-ups without touching the tables: every first unit; the first units where
-        // a term ends; every pair of a first unit and the unit after it. About eight bits an entry, so that all three
-        // stay in the first-level cache up to some ten thousand terms.
+        // Bloom filters answer most look-ups without touching the tables: every first unit, and among them those where a
+        // term ends (both in one filter, twice the size); every pair of a first unit and the unit after it. Each entry sets two bits of one 64-bit word (one
+        // memory access a test); sixteen bits an entry give about 2% false positives.
         var bloomBits = 12;
-        while (bloomBits < 20 && (1 << bloomBits) < Math.Max(compiled.Roots.Count, compiled.Children.Count) * 8)
+        while (bloomBits < 22 && (1 << bloomBits) < Math.Max(compiled.Roots.Count, compiled.Children.Count) * 16)
         {
             bloomBits++;
         }
 
-        _bloomShift = 32 - bloomBits;
+        _bloomShift = 32 - (bloomBits - 6);
         _roots = new RootSlot[TableSize(compiled.Roots.Count)];
-        _rootBloom = NewBloom(bloomBits);
-        _termRootBloom = NewBloom(bloomBits);
+        _rootBloom = NewBloom(bloomBits + 1);
+        _rootShift = _bloomShift - 1;
         _pairBloom = NewBloom(bloomBits);
         var rootHashes = new Dictionary<int, uint>();
         foreach (var (hash, node) in compiled.Roots)
@@ -131,11 +141,7 @@ internal sealed partial class MultiTermMatcher
             }
 
             _roots[slot] = new RootSlot(hash, Pack(node));
-            SetBloom(_rootBloom, mixed);
-            if (_nodes[node].TermEnd > _nodes[node].TermStart)
-            {
-                SetBloom(_termRootBloom, mixed);
-            }
+            _rootBloom[mixed >> _rootShift] |= BloomMask(mixed) | (_nodes[node].TermEnd > _nodes[node].TermStart ? TermRootMask(mixed) : 0);
 
             rootHashes[node] = hash;
         }
@@ -160,6 +166,7 @@ internal sealed partial class MultiTermMatcher
             _children[slot] = new ChildSlot(hash, parent, edge, Pack(node));
         }
 
+        MarkCollisions();
         Engine = ResolveEngine(engine, compiled);
         InitializeSearch(compiled);
     }
@@ -218,7 +225,7 @@ internal sealed partial class MultiTermMatcher
             throw new ArgumentOutOfRangeException(nameof(start), "The range must lie within the text.");
         }
 
-        var buffer = new MatchBuffer(stackalloc TermMatch[32]);
+        var buffer = new MatchBuffer(stackalloc TermMatch[32], stackalloc int[3 * MaxPendingUnits]);
         try
         {
             if (_termIds.Length == 0 || start == end)
@@ -276,7 +283,7 @@ internal sealed partial class MultiTermMatcher
         var classes = MatchChars.ClassTable;
         var folds = MatchChars.FoldTable;
         var rootBloom = _rootBloom;
-        var termRootBloom = _termRootBloom;
+        var rootShift = _rootShift;
         var pairBloom = _pairBloom;
         var held = -1;
         var heldHash = 0u;
@@ -299,6 +306,7 @@ internal sealed partial class MultiTermMatcher
             if (cls == MatchCharClass.Word)
             {
                 unitEnd = ReadUnitFast(text, i, _possessives, classes, folds, out keyEnd, out hash);
+                hash &= _hashMask;
             }
             else if (cls == MatchCharClass.Space)
             {
@@ -322,13 +330,14 @@ internal sealed partial class MultiTermMatcher
                 // A word that starts with a surrogate pair, or a unit of one code unit (punctuation, a lone joiner, a
                 // surrogate of a symbol).
                 unitEnd = ReadUnit(text, i, _possessives, out keyEnd, out hash);
+                hash &= _hashMask;
             }
 
             if (held >= 0)
             {
                 if (TestBloom(pairBloom, PairMix(heldHash, spaced ? Edge.Spaced : Edge.Glued, hash)))
                 {
-                    var node = FindRoot(Mix(heldHash), heldHash);
+                    var node = FindRoot(Mix(heldHash), heldHash, text, held, heldKeyEnd);
                     if (node != 0)
                     {
                         Walk(text, held, node, heldEnd, heldKeyEnd, end, ref buffer, ref sink);
@@ -339,11 +348,14 @@ internal sealed partial class MultiTermMatcher
             }
 
             var mixed = Mix(hash);
-            if (TestBloom(rootBloom, mixed))
+            var rootWord = rootBloom[mixed >> rootShift];
+            var rootMask = BloomMask(mixed);
+            if ((rootWord & rootMask) == rootMask)
             {
-                if (TestBloom(termRootBloom, mixed))
+                var termMask = TermRootMask(mixed);
+                if ((rootWord & termMask) == termMask)
                 {
-                    var node = FindRoot(mixed, hash);
+                    var node = FindRoot(mixed, hash, text, i, keyEnd);
                     if (node != 0)
                     {
                         Walk(text, i, node, unitEnd, keyEnd, end, ref buffer, ref sink);
@@ -365,7 +377,7 @@ internal sealed partial class MultiTermMatcher
         if (held >= 0)
         {
             // The window ends after a held word: walk from it (the walk reads what follows).
-            var node = FindRoot(Mix(heldHash), heldHash);
+            var node = FindRoot(Mix(heldHash), heldHash, text, held, heldKeyEnd);
             if (node != 0)
             {
                 Walk(text, held, node, heldEnd, heldKeyEnd, end, ref buffer, ref sink);
@@ -531,9 +543,9 @@ internal sealed partial class MultiTermMatcher
     {
         var classes = MatchChars.ClassTable;
         var folds = MatchChars.FoldTable;
-        Span<int> pendingStart = stackalloc int[MaxPendingUnits];
-        Span<int> pendingKeyEnd = stackalloc int[MaxPendingUnits];
-        Span<int> pendingNode = stackalloc int[MaxPendingUnits];
+        var pendingStart = buffer.Pending.Slice(0, MaxPendingUnits);
+        var pendingKeyEnd = buffer.Pending.Slice(MaxPendingUnits, MaxPendingUnits);
+        var pendingNode = buffer.Pending.Slice(2 * MaxPendingUnits, MaxPendingUnits);
         pendingStart[0] = start;
         pendingKeyEnd[0] = keyEnd;
         pendingNode[0] = packed & NodeMask;
@@ -592,8 +604,9 @@ internal sealed partial class MultiTermMatcher
             }
 
             var nextEnd = ReadUnitFast(text, j, _possessives, classes, folds, out var nextKeyEnd, out var hash);
+            hash &= _hashMask;
 
-            packed = FindChild(packed & NodeMask, spaced ? Edge.Spaced : Edge.Glued, hash);
+            packed = FindChild(packed & NodeMask, spaced ? Edge.Spaced : Edge.Glued, hash, text, j, nextKeyEnd);
             if (packed == 0)
             {
                 break;
@@ -629,23 +642,28 @@ internal sealed partial class MultiTermMatcher
         }
     }
 
-    // The packed node of a first unit by its hash (0: none). Not verified: see Walk.
-    private int FindRoot(uint mixed, uint hash)
+    // The packed node of a first unit by its hash (0: none). Verified only where two keys share the hash: see Walk.
+    private int FindRoot(uint mixed, uint hash, ReadOnlySpan<char> text, int start, int keyEnd)
     {
         var roots = _roots;
         var mask = roots.Length - 1;
         for (var slot = (int)(mixed & (uint)mask); ; slot = (slot + 1) & mask)
         {
             ref readonly var entry = ref roots[slot];
-            if (entry.Node == 0 || entry.Hash == hash)
+            if (entry.Node == 0)
+            {
+                return 0;
+            }
+
+            if (entry.Hash == hash && ((entry.Node & CollidesFlag) == 0 || KeyEquals(text, start, keyEnd, entry.Node & NodeMask)))
             {
                 return entry.Node;
             }
         }
     }
 
-    // The packed node of a following unit by its hash (0: none). Not verified: see Walk.
-    private int FindChild(int parent, Edge edge, uint hash)
+    // The packed node of a following unit by its hash (0: none). Verified only where two keys share the hash: see Walk.
+    private int FindChild(int parent, Edge edge, uint hash, ReadOnlySpan<char> text, int start, int keyEnd)
     {
         var mixed = ChildMix(parent, edge, hash);
         if (!TestBloom(_childBloom, mixed))
@@ -663,7 +681,8 @@ internal sealed partial class MultiTermMatcher
                 return 0;
             }
 
-            if (entry.Hash == hash && entry.Parent == parent && entry.Edge == edge)
+            if (entry.Hash == hash && entry.Parent == parent && entry.Edge == edge
+                && ((entry.Node & CollidesFlag) == 0 || KeyEquals(text, start, keyEnd, entry.Node & NodeMask)))
             {
                 return entry.Node;
             }
@@ -701,6 +720,46 @@ internal sealed partial class MultiTermMatcher
         return k == key.Length;
     }
 
+    // Flags the table entries that share their hash (and, for children, parent and edge) with another.
+    private void MarkCollisions()
+    {
+        var roots = new Dictionary<uint, int>();
+        foreach (var entry in _roots)
+        {
+            if (entry.Node != 0)
+            {
+                roots[entry.Hash] = roots.TryGetValue(entry.Hash, out var n) ? n + 1 : 1;
+            }
+        }
+
+        for (var i = 0; i < _roots.Length; i++)
+        {
+            if (_roots[i].Node != 0 && roots[_roots[i].Hash] > 1)
+            {
+                _roots[i] = new RootSlot(_roots[i].Hash, _roots[i].Node | CollidesFlag);
+            }
+        }
+
+        var children = new Dictionary<(uint, int, Edge), int>();
+        foreach (var entry in _children)
+        {
+            if (entry.Node != 0)
+            {
+                var key = (entry.Hash, entry.Parent, entry.Edge);
+                children[key] = children.TryGetValue(key, out var n) ? n + 1 : 1;
+            }
+        }
+
+        for (var i = 0; i < _children.Length; i++)
+        {
+            var entry = _children[i];
+            if (entry.Node != 0 && children[(entry.Hash, entry.Parent, entry.Edge)] > 1)
+            {
+                _children[i] = new ChildSlot(entry.Hash, entry.Parent, entry.Edge, entry.Node | CollidesFlag);
+            }
+        }
+    }
+
     private int Pack(int node) =>
         node | (_nodes[node].TermEnd > _nodes[node].TermStart ? HasTermsFlag : 0) | (_nodes[node].HasChildren ? HasChildrenFlag : 0);
 
@@ -719,18 +778,27 @@ internal sealed partial class MultiTermMatcher
 
     private static ulong[] NewBloom(int bits) => new ulong[(1 << bits) / 64];
 
-    private void SetBloom(ulong[] bloom, uint mixed)
-    {
-        var bit = mixed >> _bloomShift;
-        bloom[bit >> 6] |= 1UL << (int)(bit & 63);
-    }
+    // The word is chosen by the hash's top bits, the two bits in it by its lowest twelve.
+    private void SetBloom(ulong[] bloom, uint mixed) => bloom[mixed >> _bloomShift] |= BloomMask(mixed);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TestBloom(ulong[] bloom, uint mixed)
     {
-        var bit = mixed >> _bloomShift;
-        return (bloom[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+        var mask = BloomMask(mixed);
+        return (bloom[mixed >> _bloomShift] & mask) == mask;
     }
+
+    // The first-unit filter holds two filters in each word: every first unit (BloomMask), and the first units where a
+    // term ends (two more bits, from a second hash).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong TermRootMask(uint mixed)
+    {
+        var second = unchecked(mixed * 0x2545F491);
+        return (1UL << (int)(second >> 26)) | (1UL << (int)((second >> 20) & 63));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong BloomMask(uint mixed) => (1UL << (int)(mixed & 63)) | (1UL << (int)((mixed >> 6) & 63));
 
     private static uint PairMix(uint first, Edge edge, uint second) => unchecked(Mix((first * 0x9E3779B1) ^ second ^ ((uint)edge * 0x7FEB352D)));
 
@@ -837,20 +905,24 @@ internal sealed partial class MultiTermMatcher
         public int Node { get; }
     }
 
-    // The matches found at one position: a stack buffer first, a pooled array when it overflows.
+    // The matches found at one position (a stack buffer first, a pooled array when it overflows), and a walk's scratch.
     private ref struct MatchBuffer
     {
         private Span<TermMatch> _items;
         private TermMatch[]? _rented;
 
-        public MatchBuffer(Span<TermMatch> initial)
+        public MatchBuffer(Span<TermMatch> initial, Span<int> pending)
         {
             _items = initial;
+            Pending = pending;
             _rented = null;
             Count = 0;
         }
 
         public int Count { get; private set; }
+
+        // Room for the units a walk has yet to verify (three lists of MaxPendingUnits).
+        public Span<int> Pending { get; }
 
         public readonly ReadOnlySpan<TermMatch> Items => _items.Slice(0, Count);
 

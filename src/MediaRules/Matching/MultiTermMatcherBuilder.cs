@@ -66,12 +66,12 @@ internal sealed class MultiTermMatcherBuilder
                 _nodeHasChildren[node] = true;
                 if (node == 0)
                 {
-                    _roots.Add((unit.Hash, child));
+                    _roots.Add((unit.Hash & _options.HashMask, child));
                     _rootKeys.Add((unit.Key, unit.Word));
                 }
                 else
                 {
-                    _children.Add((node, unit.Edge, unit.Hash, child));
+                    _children.Add((node, unit.Edge, unit.Hash & _options.HashMask, child));
                 }
             }
 
@@ -109,6 +109,7 @@ internal sealed class MultiTermMatcherBuilder
         var compiled = new Compiled
         {
             Possessives = _options.Possessives,
+            HashMask = _options.HashMask,
             TermIds = _termIds.ToArray(),
             NodeKeys = _nodeKeys.ToArray(),
             NodeTermStart = termStart,
@@ -121,7 +122,12 @@ internal sealed class MultiTermMatcherBuilder
 #if NET
         if (_options.Engine != MatcherEngine.Portable)
         {
-            compiled.SearchPrefixes = MultiTermMatcher.SearchPrefixes(_rootKeys);
+            var (prefixes, hazards) = MultiTermMatcher.SearchPrefixes(_rootKeys);
+            if (prefixes is not null && (_options.Engine == MatcherEngine.SearchValues || MultiTermMatcher.SearchFits(prefixes)))
+            {
+                compiled.SearchPrefixes = prefixes;
+                compiled.SearchHazards = hazards;
+            }
         }
 #endif
         return new MultiTermMatcher(compiled, _options.Engine);
@@ -182,6 +188,8 @@ internal sealed class MultiTermMatcherBuilder
     {
         public bool Possessives { get; set; }
 
+        public uint HashMask { get; set; } = uint.MaxValue;
+
         public int[] TermIds { get; set; } = Array.Empty<int>();
 
         public string[] NodeKeys { get; set; } = Array.Empty<string>();
@@ -200,5 +208,8 @@ internal sealed class MultiTermMatcherBuilder
 
         /// <summary>The strings a <c>SearchValues</c> search looks for (null: the engine cannot be used).</summary>
         public string[]? SearchPrefixes { get; set; }
+
+        /// <summary>The characters that may hide a prefix from the search.</summary>
+        public string SearchHazards { get; set; } = string.Empty;
     }
 }

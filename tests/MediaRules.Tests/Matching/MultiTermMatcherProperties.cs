@@ -80,6 +80,33 @@ public class MultiTermMatcherProperties
             return Same(expected, actual, c);
         });
 
+    [Property(MaxTest = 500)]
+    public Property Colliding_hashes_change_nothing() =>
+        Prop.ForAll(Cases(), c =>
+        {
+            var expected = Reference(c.Terms, c.Text, c.Possessives);
+            foreach (var engine in new[] { MatcherEngine.Portable, MatcherEngine.SearchValues })
+            {
+                var options = new MultiTermMatcherOptions { Possessives = c.Possessives, Engine = engine, HashMask = 0x3 };
+                if (!Same(expected, MultiTermMatcher.Create(c.Terms, options).FindAll(c.Text), c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
+    [Property(MaxTest = 60)]
+    public Property Many_terms_equal_the_reference() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Term, 300).SelectMany(terms => Gen.ArrayOf(Text, 12).Select(texts => (terms, string.Join(" ", texts)))).ToArbitrary(),
+            c =>
+            {
+                var terms = c.terms.Select((t, i) => (t, i % 7)).ToList();
+                return Same(Reference(terms, c.Item2, true), Build(terms, true, MatcherEngine.Portable).FindAll(c.Item2), c);
+            });
+
     [Property(MaxTest = 300)]
     public Property Both_engines_agree_on_long_texts_with_many_terms() =>
         Prop.ForAll(
