@@ -54,11 +54,8 @@ public sealed class DocumentModel
     /// <summary>The voice spans: sorted, not overlapping, covering every paragraph.</summary>
     public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceSpans;
 
-    /// <summary>
-    /// Each token's matching form, computed once per document and shared by every rule that looks words up: the length
-    /// without a possessive suffix and the normalized hash of what remains.
-    /// </summary>
-    internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => TokenStems.Compute(Text, _tokens))!;
+    /// <summary>Each token's matching form: the token without a possessive suffix, and its normalized hash.</summary>
+    internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens))!;
 
     /// <summary>The headline: the first paragraph when it is one line with no final period.</summary>
     public Paragraph? Headline => _paragraphs.Length > 0 && _paragraphs[0].IsHeadline ? _paragraphs[0] : null;
@@ -194,31 +191,25 @@ public sealed class DocumentModel
     }
 }
 
-/// <summary>Per token: the length of its stem (without a possessive suffix) and the stem's normalized hash.</summary>
+/// <summary>Per token: its stem (the token without a possessive suffix) and the stem's normalized hash, computed when asked (not stored: a 100 MB text has 20 million tokens).</summary>
 internal sealed class TokenStems
 {
-    private TokenStems(int[] lengths, int[] hashes)
+    private readonly SourceText _text;
+    private readonly Token[] _tokens;
+
+    public TokenStems(SourceText text, Token[] tokens)
     {
-        Lengths = lengths;
-        Hashes = hashes;
+        _text = text;
+        _tokens = tokens;
     }
 
-    public int[] Lengths { get; }
+    /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
+    public int Hash(int index) => TokenText.GetNormalizedHashCode(Stem(index));
 
-    public int[] Hashes { get; }
-
-    public static TokenStems Compute(SourceText text, Token[] tokens)
+    /// <summary>The stem of token <paramref name="index"/>.</summary>
+    public ReadOnlySpan<char> Stem(int index)
     {
-        var lengths = new int[tokens.Length];
-        var hashes = new int[tokens.Length];
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            var chars = text.AsSpan(tokens[i].Span);
-            var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
-            lengths[i] = length;
-            hashes[i] = TokenText.GetNormalizedHashCode(chars.Slice(0, length));
-        }
-
-        return new TokenStems(lengths, hashes);
+        var chars = _text.AsSpan(_tokens[index].Span);
+        return chars.Slice(0, chars.Length - TokenText.GetPossessiveSuffixLength(chars));
     }
 }

@@ -90,12 +90,10 @@ internal sealed class TermIndex
         {
             var lists = new List<int>?[_index._matchers.Count];
             var tokens = _document.Tokens;
-            var text = _document.Text;
             var stems = _document.Stems;
             for (var t = 0; t < tokens.Count; t++)
             {
-                var span = tokens[t].Span;
-                if (_index._firstWords.TryGetValue(text.AsSpan(new Text.TextSpan(span.Start, stems.Lengths[t])), stems.Hashes[t], out var ids))
+                if (_index._firstWords.TryGetValue(stems.Stem(t), stems.Hash(t), out var ids))
                 {
                     foreach (var id in ids)
                     {

@@ -52,7 +52,7 @@ internal sealed class TermMatcher
                 continue;
             }
 
-            if (!_root.Next.TryGetValue(Stem(text, tokens[start].Span, stems.Lengths[start]), stems.Hashes[start], out var node))
+            if (!_root.Next.TryGetValue(stems.Stem(start), stems.Hash(start), out var node))
             {
                 continue;
             }
@@ -73,7 +73,7 @@ internal sealed class TermMatcher
                 }
 
                 if (node.Next.Count == 0 || end + 1 >= tokens.Count || !Adjacent(text, tokens[end].Span, tokens[end + 1].Span)
-                    || !node.Next.TryGetValue(Stem(text, tokens[end + 1].Span, stems.Lengths[end + 1]), stems.Hashes[end + 1], out node))
+                    || !node.Next.TryGetValue(stems.Stem(end + 1), stems.Hash(end + 1), out node))
                 {
                     break;
                 }
@@ -89,7 +89,6 @@ internal sealed class TermMatcher
         }
     }
 
-    private static ReadOnlySpan<char> Stem(SourceText text, TextSpan span, int length) => text.AsSpan(new TextSpan(span.Start, length));
 
     // Two tokens continue a phrase when only whitespace, and no paragraph break, stands between them. Any amount:
     // in texts read from Markdown and HTML, inline markup between two words ("Zionist <a href=…>regime</a>") is

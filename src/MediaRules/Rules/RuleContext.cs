@@ -15,6 +15,7 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _diagnostics;
     private readonly ScopeFilter _scope;
+    private ScopeFilter.Memo? _memo;
 
     internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null)
     {
@@ -45,7 +46,7 @@ public sealed class RuleContext
     /// <summary>Whether the rule's scope admits a match at <paramref name="span"/> (voice, attribution, exceptions).</summary>
     /// <param name="span">A span of the document.</param>
     /// <returns><see langword="true"/> if a report there would be kept.</returns>
-    public bool IsInScope(TextSpan span) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out _);
+    public bool IsInScope(TextSpan span) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out _, Memo);
 
     /// <summary>
     /// Reports an occurrence at <paramref name="span"/>, if the rule's scope admits it. The message is the
@@ -76,7 +77,7 @@ public sealed class RuleContext
             throw new ArgumentOutOfRangeException(nameof(span), $"The span {span} lies outside the document.");
         }
 
-        if (!_scope.Admits(Document, span, Descriptor.DefaultSeverity, out var severity))
+        if (!_scope.Admits(Document, span, Descriptor.DefaultSeverity, out var severity, Memo))
         {
             return false;
         }
@@ -107,7 +108,10 @@ public sealed class RuleContext
     internal Matching.TermIndex.Candidates? TermCandidates { get; }
 
     /// <summary>Whether the scope admits a report at <paramref name="span"/>, and with which severity.</summary>
-    internal bool TryAdmit(TextSpan span, out DiagnosticSeverity severity) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out severity);
+    internal bool TryAdmit(TextSpan span, out DiagnosticSeverity severity) => _scope.Admits(Document, span, Descriptor.DefaultSeverity, out severity, Memo);
+
+    /// <summary>What this rule's scope checks found in each sentence, kept while the rule runs on this document.</summary>
+    private ScopeFilter.Memo Memo => _memo ??= new ScopeFilter.Memo(Document.Sentences.Count);
 
     /// <summary>The text of a span as a message shows it.</summary>
     internal string DisplayText(TextSpan span) => TokenText.ToDisplay(Text.AsSpan(span));

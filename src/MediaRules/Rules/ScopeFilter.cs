@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
 using MediaRules.Matching;
@@ -20,7 +19,6 @@ internal sealed class ScopeFilter
     private readonly Dictionary<VoiceFilter, DiagnosticSeverity> _severityByVoice;
     private readonly (DiagnosticSeverity Severity, string[] Phrases)[] _severityIfSentenceContains;
     private readonly bool _adjacentReach;
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DocumentModel, ContextMemo> _memos = new();
 
     public ScopeFilter(RuleScope scope)
     {
@@ -49,7 +47,7 @@ internal sealed class ScopeFilter
     }
 
     /// <summary>Whether a match at <paramref name="span"/> is in scope, and with what severity.</summary>
-    public bool Admits(DocumentModel document, TextSpan span, DiagnosticSeverity defaultSeverity, out DiagnosticSeverity severity)
+    public bool Admits(DocumentModel document, TextSpan span, DiagnosticSeverity defaultSeverity, out DiagnosticSeverity severity, Memo? memo = null)
     {
         severity = defaultSeverity;
         var voiceSpan = document.GetVoiceSpan(span.Start);
@@ -78,7 +76,7 @@ internal sealed class ScopeFilter
         if (_exceptions.Length > 0 || _unlessSentenceContains.Length > 0)
         {
             var context = sentence?.Span ?? document.GetParagraph(span.Start)?.Span ?? span;
-            if (IsExcepted(document, sentence, context, span))
+            if (IsExcepted(document, sentence, context, span, memo))
             {
                 return false;
             }
@@ -94,8 +92,8 @@ internal sealed class ScopeFilter
         if (_severityIfSentenceContains.Length > 0)
         {
             var context = sentence?.Span ?? span;
-            var memo = sentence is null ? null : _memos.GetValue(document, static d => new ContextMemo(d.Sentences.Count));
-            var chosen = memo is null ? -2 : memo.Severity[sentence!.Index] - 2;
+            var bySentence = sentence is null ? null : memo?.Severity;
+            var chosen = bySentence is null ? -2 : bySentence[sentence!.Index] - 2;
             if (chosen == -2)
             {
                 chosen = -1;
@@ -104,9 +102,9 @@ internal sealed class ScopeFilter
                     chosen = ContainsAny(document.Text.AsSpan(context), _severityIfSentenceContains[i].Phrases) ? i : -1;
                 }
 
-                if (memo is not null)
+                if (bySentence is not null)
                 {
-                    memo.Severity[sentence!.Index] = chosen + 2;
+                    bySentence[sentence!.Index] = chosen + 2;
                 }
             }
 
@@ -163,25 +161,24 @@ internal sealed class ScopeFilter
 
     // What a context (a sentence) holds is searched once per document: whether it contains an "unless" phrase, and where
     // the exception phrases occur in it. Many matches share a sentence.
-    private bool IsExcepted(DocumentModel document, Sentence? sentence, TextSpan context, TextSpan match)
+    private bool IsExcepted(DocumentModel document, Sentence? sentence, TextSpan context, TextSpan match, Memo? memo)
     {
         TextSpan[]? occurrences;
-        if (sentence is null)
+        if (sentence is null || memo is null)
         {
             occurrences = Search(document.Text, context);
         }
         else
         {
-            // Racing threads compute the same array; either write stands.
-            var memo = _memos.GetValue(document, static d => new ContextMemo(d.Sentences.Count));
-            occurrences = Volatile.Read(ref memo.Exceptions[sentence.Index]);
+            var bySentence = memo.Exceptions;
+            occurrences = bySentence[sentence.Index];
             if (occurrences is null)
             {
-                occurrences = Search(document.Text, context) ?? ContextMemo.Unless;
-                Volatile.Write(ref memo.Exceptions[sentence.Index], occurrences);
+                occurrences = Search(document.Text, context) ?? Memo.Unless;
+                bySentence[sentence.Index] = occurrences;
             }
 
-            if (ReferenceEquals(occurrences, ContextMemo.Unless))
+            if (ReferenceEquals(occurrences, Memo.Unless))
             {
                 occurrences = null;
             }
@@ -227,22 +224,26 @@ internal sealed class ScopeFilter
         return found?.ToArray() ?? Array.Empty<TextSpan>();
     }
 
-    /// <summary>Per document and sentence: what the sentence holds (see <see cref="IsExcepted"/>), and which severity phrase group it contains.</summary>
-    private sealed class ContextMemo
+    /// <summary>
+    /// What one rule's scope checks found in each sentence of one document (see <see cref="IsExcepted"/>): many matches
+    /// share a sentence, so each sentence is searched once. Held by the rule's context while the rule runs, from one
+    /// thread; its arrays are allocated on first use.
+    /// </summary>
+    internal sealed class Memo
     {
         /// <summary>Stands for a sentence that holds an "unless" phrase.</summary>
         public static readonly TextSpan[] Unless = new TextSpan[1];
 
-        public ContextMemo(int sentences)
-        {
-            Exceptions = new TextSpan[]?[sentences];
-            Severity = new int[sentences];
-        }
+        private readonly int _sentences;
+        private TextSpan[]?[]? _exceptions;
+        private int[]? _severity;
+
+        public Memo(int sentences) => _sentences = sentences;
 
         /// <summary>Per sentence: null until searched, <see cref="Unless"/>, or the exception phrases' occurrences.</summary>
-        public TextSpan[]?[] Exceptions { get; }
+        public TextSpan[]?[] Exceptions => _exceptions ??= new TextSpan[]?[_sentences];
 
         /// <summary>Per sentence: 0 until searched, 1 for no phrase group, 2 + the index of the group found.</summary>
-        public int[] Severity { get; }
+        public int[] Severity => _severity ??= new int[_sentences];
     }
 }

@@ -140,8 +140,14 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
         public void Combine(DocumentCombination combination)
         {
             var lowerCaseWords = LowerCaseWords(combination);
-            var names = new List<(string Key, TextSpan Span, DiagnosticSeverity Severity, string Match, DiagnosticSeverity? PairSeverity, string? PairMatch, bool PairsWithNext)>();
+            // One pass over the kept names in document order: the first occurrence of each distinct name, and of each
+            // "Given Surname" pair (two kept names on adjacent tokens, within a stretch, or the last token of one and
+            // the first of the next with only blank stretches between).
+            var firstOfName = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+            var reportOf = new Dictionary<TextSpan, (DiagnosticSeverity? Severity, string Match)>();
+            var firstOfPair = new Dictionary<(string Given, string Surname), TextSpan>();
             Name? previous = null;
+            var previousSpan = default(TextSpan);
             var previousIndex = -1;
             var tokensBetween = 0;
             for (var f = 0; f < combination.Facts.Count; f++)
@@ -155,17 +161,26 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                         continue; // "Officials … officials": a capitalised sentence opener the document also writes in lower case.
                     }
 
-                    // Two kept names on adjacent tokens make a "Given Surname" pair (within a stretch, or the last token
-                    // of one and the first of the next, with only blank stretches between).
-                    if (previous is { } p && names.Count > 0
-                        && (previousIndex == f ? name.Token == p.Token + 1 : p.Token == tokensBetween - 1 && name.Token == 0))
+                    var span = new TextSpan(name.Span.Start + offset, name.Span.Length);
+                    if (previous is { } p && (previousIndex == f ? name.Token == p.Token + 1 : p.Token == tokensBetween - 1 && name.Token == 0))
                     {
-                        var last = names[names.Count - 1];
-                        names[names.Count - 1] = (last.Key, last.Span, last.Severity, last.Match, last.PairSeverity, last.PairMatch, true);
+                        var pair = (p.Key, name.Key);
+                        if (!firstOfPair.ContainsKey(pair))
+                        {
+                            var pairSpan = TextSpan.FromBounds(previousSpan.Start, span.End);
+                            firstOfPair.Add(pair, pairSpan);
+                            reportOf[pairSpan] = (p.PairSeverity, p.PairMatch!);
+                        }
                     }
 
-                    names.Add((name.Key, new TextSpan(name.Span.Start + offset, name.Span.Length), name.Severity, name.Match, name.PairSeverity, name.PairMatch, false));
+                    if (!firstOfName.ContainsKey(name.Key))
+                    {
+                        firstOfName.Add(name.Key, span);
+                        reportOf[span] = (name.Severity, name.Match);
+                    }
+
                     previous = name;
+                    previousSpan = span;
                     previousIndex = f;
                     tokensBetween = facts.TokenCount;
                 }
@@ -173,31 +188,6 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 if (previousIndex != f && facts.TokenCount > 0)
                 {
                     previous = null; // tokens that are not names stand between the last name and the next stretch
-                }
-            }
-
-            // First occurrence of each distinct name, and of each "Given Surname" pair.
-            var firstOfName = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
-            var reportOf = new Dictionary<TextSpan, (DiagnosticSeverity? Severity, string Match)>();
-            var firstOfPair = new Dictionary<(string Given, string Surname), TextSpan>();
-            for (var i = 0; i < names.Count; i++)
-            {
-                var (key, span, severity, match, pairSeverity, pairMatch, pairsWithNext) = names[i];
-                if (!firstOfName.ContainsKey(key))
-                {
-                    firstOfName.Add(key, span);
-                    reportOf[span] = (severity, match);
-                }
-
-                if (pairsWithNext)
-                {
-                    var pair = (key, names[i + 1].Key);
-                    if (!firstOfPair.ContainsKey(pair))
-                    {
-                        var pairSpan = TextSpan.FromBounds(span.Start, names[i + 1].Span.End);
-                        firstOfPair.Add(pair, pairSpan);
-                        reportOf[pairSpan] = (pairSeverity, pairMatch!);
-                    }
                 }
             }
 
@@ -588,15 +578,19 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 /// <summary>A name a stretch holds, as the combine needs it.</summary>
 internal readonly struct Name : IEquatable<Name>
 {
+    private const byte NoPair = byte.MaxValue;
+    private readonly byte _severity;
+    private readonly byte _pairSeverity;
+
     public Name(string key, TextSpan span, int token, string? conditionalWord, DiagnosticSeverity severity, string match, DiagnosticSeverity? pairSeverity, string? pairMatch)
     {
         Key = key;
         Span = span;
         Token = token;
         ConditionalWord = conditionalWord;
-        Severity = severity;
+        _severity = (byte)severity;
         Match = match;
-        PairSeverity = pairSeverity;
+        _pairSeverity = pairSeverity is { } p ? (byte)p : NoPair;
         PairMatch = pairMatch;
     }
 
@@ -611,12 +605,12 @@ internal readonly struct Name : IEquatable<Name>
     /// <summary>For a name that opens a sentence, the word whose lower-case use anywhere unmakes it; otherwise null.</summary>
     public string? ConditionalWord { get; }
 
-    public DiagnosticSeverity Severity { get; }
+    public DiagnosticSeverity Severity => (DiagnosticSeverity)_severity;
 
     public string Match { get; }
 
     /// <summary>The scope's severity for the pair this name makes with the next token, null when none or not admitted.</summary>
-    public DiagnosticSeverity? PairSeverity { get; }
+    public DiagnosticSeverity? PairSeverity => _pairSeverity == NoPair ? null : (DiagnosticSeverity)_pairSeverity;
 
     public string? PairMatch { get; }
 
