@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Reports;
 using MediaRules.Analysis;
 using MediaRules.Text;
 
@@ -40,47 +38,7 @@ public class AnalysisBenchmarks
 
     private sealed class ThroughputConfig : ManualConfig
     {
-        public ThroughputConfig() => AddColumn(new ThroughputColumn());
-    }
-
-    /// <summary>MB/s: the UTF-8 size of the benchmark's input divided by its mean time.</summary>
-    private sealed class ThroughputColumn : IColumn
-    {
-        public string Id => nameof(ThroughputColumn);
-
-        public string ColumnName => "MB/s";
-
-        public bool AlwaysShow => true;
-
-        public ColumnCategory Category => ColumnCategory.Custom;
-
-        public int PriorityInCategory => 0;
-
-        public bool IsNumeric => true;
-
-        public UnitType UnitType => UnitType.Dimensionless;
-
-        public string Legend => "Input megabytes (UTF-8) analysed per second";
-
-        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-        public string GetValue(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase, SummaryStyle style)
-        {
-            var report = summary[benchmarkCase];
-            if (report?.ResultStatistics is not { } stats)
-            {
-                return "-";
-            }
-
-            var bytes = benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(SeedArticle)
-                ? System.Text.Encoding.UTF8.GetByteCount(NewsCorpus.Seed)
-                : System.Text.Encoding.UTF8.GetByteCount(NewsCorpus.OneMegabyte);
-            var seconds = stats.Mean / 1e9;
-            return (bytes / 1048576.0 / seconds).ToString("F2", System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        public bool IsAvailable(Summary summary) => true;
-
-        public bool IsDefault(Summary summary, BenchmarkDotNet.Running.BenchmarkCase benchmarkCase) => false;
+        public ThroughputConfig() => AddColumn(new ThroughputColumn(benchmarkCase =>
+            System.Text.Encoding.UTF8.GetByteCount(benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(SeedArticle) ? NewsCorpus.Seed : NewsCorpus.OneMegabyte)));
     }
 }

@@ -1,0 +1,92 @@
+using System;
+using System.Buffers;
+using System.Linq;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using MediaRules.Analysis;
+using MediaRules.Matching;
+using MediaRules.Text;
+
+namespace MediaRules.Benchmarks;
+
+/// <summary>
+/// The full default packs (<see cref="Linter.CreateDefault"/>) over ~1 MB and ~10 MB of news text in which no line repeats
+/// (<see cref="NewsCorpus.BuildVaried"/>), beside, on the same text, the bare <c>SearchValues&lt;string&gt;</c> candidate
+/// pass over the default packs' terms (the baseline of the target: the pipeline at no less than a third of its
+/// throughput) and <see cref="MultiTermMatcher"/> over the same terms, so the ratio of the pipeline to the raw kernel
+/// is measured in one run.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(Config))]
+public class ScanThroughput
+{
+    private Linter _linter = null!;
+    private SourceText _text = null!;
+    private string _content = null!;
+    private SearchValues<string> _search = null!;
+    private MultiTermMatcher _matcher = null!;
+
+    /// <summary>The text's size in megabytes.</summary>
+    [Params(1, 10)]
+    public int Megabytes { get; set; }
+
+    /// <summary>Builds the linter, the text and the default vocabulary's matchers.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _linter = Linter.CreateDefault();
+        _content = NewsCorpus.Varied(Megabytes);
+        _text = SourceText.From(_content);
+        var terms = TermPacks.DefaultPackTerms;
+        _search = SearchValues.Create(terms.ToArray(), StringComparison.OrdinalIgnoreCase);
+        _matcher = MultiTermMatcher.Create(terms.Select((t, i) => (t, i)));
+    }
+
+    /// <summary>The bare candidate pass over the default packs' terms.</summary>
+    /// <returns>The number of candidates.</returns>
+    [Benchmark(Baseline = true)]
+    public int SearchValuesCandidates()
+    {
+        var text = _content.AsSpan();
+        var count = 0;
+        var position = 0;
+        while (true)
+        {
+            var found = text.Slice(position).IndexOfAny(_search);
+            if (found < 0)
+            {
+                return count;
+            }
+
+            count++;
+            position += found + 1;
+        }
+    }
+
+    /// <summary>The matching kernel alone over the default packs' terms.</summary>
+    /// <returns>The number of matches.</returns>
+    [Benchmark]
+    public int Kernel()
+    {
+        var sink = new CountingSink();
+        _matcher.Scan(_content.AsSpan(), ref sink);
+        return sink.Count;
+    }
+
+    /// <summary>The whole pipeline with the default packs.</summary>
+    /// <returns>The number of diagnostics.</returns>
+    [Benchmark]
+    public int DefaultPacks() => _linter.Analyze(_text).Diagnostics.Count;
+
+    private struct CountingSink : ITermMatchSink
+    {
+        public int Count;
+
+        public void OnMatches(ReadOnlySpan<TermMatch> matches) => Count += matches.Length;
+    }
+
+    private sealed class Config : ManualConfig
+    {
+        public Config() => AddColumn(new ThroughputColumn(c => NewsCorpus.Utf8Bytes(NewsCorpus.Varied(ThroughputColumn.Parameter(c, nameof(Megabytes))))));
+    }
+}

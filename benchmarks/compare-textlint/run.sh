@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Compares the mediarules CLI with textlint + textlint-rule-prh, each as a whole process, on the same news text and an
+# equivalent dictionary: 10 MB with 50 terms, 1 MB with 1,000 terms, 1 MB with 10,000 terms. Prints a table of wall
+# time and peak memory (maximum resident set size, from /usr/bin/time -v).
+#
+#   benchmarks/compare-textlint/run.sh [WORKDIR]
+#
+# WORKDIR (default: a new temporary folder) receives textlint (installed from npm), the corpus and the prh dictionaries
+# (written by the benchmarks project: `--write-corpus`; a rule per term, but ten terms a rule at 10,000, since an
+# imported pack holds at most the 1,000 ids of one category), the dictionaries converted with `mediarules rules import
+# --from prh`, the published CLI (Release, ReadyToRun when it restores) and every run's output and time report.
+# Environment: RUN_TIMEOUT (seconds, default 1800) bounds each run; CASES limits the cases ("10mb-50 1mb-1000 1mb-10000").
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+work="${1:-$(mktemp -d -t compare-textlint.XXXXXX)}"
+mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+timeout_s="${RUN_TIMEOUT:-1800}"
+cases="${CASES:-10mb-50 1mb-1000 1mb-10000}"
+echo "work folder: $work" >&2
+
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (apt-get)" >&2
+  apt-get install -y -qq time >/dev/null
+fi
+
+# 1. textlint and the prh rule, in the work folder only.
+if [ ! -x "$work/textlint/node_modules/.bin/textlint" ]; then
+  echo "installing textlint and textlint-rule-prh from npm" >&2
+  mkdir -p "$work/textlint"
+  (cd "$work/textlint" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error textlint textlint-rule-prh >/dev/null)
+fi
+textlint_version="$(cd "$work/textlint" && node -p "require('textlint/package.json').version")"
+prh_version="$(cd "$work/textlint" && node -p "require('textlint-rule-prh/package.json').version")"
+
+# 2. The corpus and the dictionaries, from the same generator as the benchmarks.
+if [ ! -f "$work/corpus/prh-10000.yml" ]; then
+  echo "writing the corpus and the prh dictionaries" >&2
+  dotnet run -c Release --project "$repo/benchmarks/MediaRules.Benchmarks" -- --write-corpus "$work/corpus" >&2
+fi
+
+# 3. The CLI, published (ReadyToRun when the runtime pack restores; otherwise plain).
+if [ ! -x "$work/mediarules/MediaRules.Cli" ]; then
+  echo "publishing the mediarules CLI" >&2
+  if dotnet publish "$repo/src/MediaRules.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/mediarules" >"$work/publish.log" 2>&1; then
+    echo "ReadyToRun" >"$work/mediarules/.flavour"
+  else
+    echo "ReadyToRun publish failed (see $work/publish.log); publishing without it" >&2
+    dotnet publish "$repo/src/MediaRules.Cli" -c Release -o "$work/mediarules" >>"$work/publish.log" 2>&1
+    echo "JIT" >"$work/mediarules/.flavour"
+  fi
+fi
+mediarules="$work/mediarules/MediaRules.Cli"
+
+# 4. The dictionaries converted for mediarules.
+for n in 50 1000 10000; do
+  if [ ! -f "$work/corpus/pack-$n.yaml" ]; then
+    "$mediarules" rules import --from prh "$work/corpus/prh-$n.yml" --id-start MR2000 --output "$work/corpus/pack-$n.yaml" 2>"$work/corpus/import-$n.log" || {
+      echo "rules import of prh-$n.yml reported problems (see import-$n.log)" >&2; }
+  fi
+done
+
+# 5. The runs. measure NAME COMMAND... : wall seconds and peak RSS (MB) into $NAME.time, output into $NAME.out.
+measure() {
+  local name="$1"; shift
+  local status=0
+  /usr/bin/time -v -o "$work/runs/$name.time" timeout "$timeout_s" "$@" >"$work/runs/$name.out" 2>"$work/runs/$name.err" || status=$?
+  local wall rss
+  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/runs/$name.time")"
+  rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/runs/$name.time")"
+  if [ "$status" = 124 ]; then wall=">$timeout_s"; fi
+  echo "$wall $rss $status"
+}
+
+mkdir -p "$work/runs"
+declare -A text=([10mb-50]=news-10mb.txt [1mb-1000]=news-1mb.txt [1mb-10000]=news-1mb.txt)
+declare -A dict=([10mb-50]=50 [1mb-1000]=1000 [1mb-10000]=10000)
+rows=()
+for c in $cases; do
+  t="$work/corpus/${text[$c]}"; n="${dict[$c]}"
+  printf '{ "rules": { "prh": { "rulePaths": ["%s"] } } }\n' "$work/corpus/prh-$n.yml" >"$work/textlint/textlintrc-$n.json"
+  echo "running textlint on $c" >&2
+  read -r tl_wall tl_rss tl_status < <(measure "textlint-$c" "$work/textlint/node_modules/.bin/textlint" --no-color -f compact -c "$work/textlint/textlintrc-$n.json" "$t")
+  echo "running mediarules on $c" >&2
+  read -r mr_wall mr_rss mr_status < <(measure "mediarules-$c" "$mediarules" lint "$t" --no-default-rules --rules "$work/corpus/pack-$n.yaml")
+  tl_findings="$(grep -c ': line [0-9]*, col [0-9]*, ' "$work/runs/textlint-$c.out" || true)"
+  mr_findings="$(grep -c ' MR[0-9]\{4\}: ' "$work/runs/mediarules-$c.out" || true)"
+  speedup="$(awk -v a="$tl_wall" -v b="$mr_wall" 'BEGIN { if (a ~ /^>/ || b+0 == 0) print "-"; else printf "%.0f", a / b }')"
+  rows+=("| $c | $tl_wall | $tl_rss | $tl_findings | $mr_wall | $mr_rss | $mr_findings | $speedup× |")
+done
+
+echo
+echo "textlint $textlint_version + textlint-rule-prh $prh_version (node $(node --version)); mediarules $(cat "$work/mediarules/.flavour") publish; $(nproc) cores"
+echo
+echo "| case | textlint s | textlint peak MB | textlint findings | mediarules s | mediarules peak MB | mediarules findings | speed-up |"
+echo "|------|-----------:|-----------------:|------------------:|-------------:|-------------------:|--------------------:|---------:|"
+printf '%s\n' "${rows[@]}"
