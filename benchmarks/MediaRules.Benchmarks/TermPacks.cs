@@ -81,13 +81,15 @@ public static class TermPacks
 
     /// <summary>
     /// A prh dictionary (textlint-rule-prh): the terms in rules of <paramref name="patternsPerRule"/> patterns each, each
-    /// rule's expected form its first pattern in upper case.
+    /// rule's expected form its first pattern in upper case. Hyphens become spaces: prh escapes a pattern's '-' as '\-',
+    /// which JavaScript rejects in a regular expression with the u flag, and the dictionary would not load.
     /// </summary>
     /// <param name="terms">The terms.</param>
     /// <param name="patternsPerRule">How many terms each rule holds (1: a rule per term).</param>
     /// <returns>The dictionary's YAML.</returns>
     public static string ToPrhDictionary(IReadOnlyList<string> terms, int patternsPerRule = 1)
     {
+        terms = terms.Select(t => t.Replace('-', ' ')).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var yaml = new StringBuilder("version: 1\nrules:\n");
         for (var i = 0; i < terms.Count; i += patternsPerRule)
         {
