@@ -154,7 +154,7 @@ internal sealed partial class MultiTermMatcher
             SetBloom(_childBloom, mixed);
             if (rootHashes.TryGetValue(parent, out var parentHash))
             {
-                SetBloom(_pairBloom, PairMix(parentHash, edge, hash));
+                SetBloom(_pairBloom, PairMix(Mix(parentHash), edge, Mix(hash)));
             }
 
             var slot = (int)(mixed & (uint)(_children.Length - 1));
@@ -287,6 +287,7 @@ internal sealed partial class MultiTermMatcher
         var pairBloom = _pairBloom;
         var held = -1;
         var heldHash = 0u;
+        var heldMixed = 0u;
         var heldEnd = 0;
         var heldKeyEnd = 0;
         var spaced = false;
@@ -333,11 +334,12 @@ internal sealed partial class MultiTermMatcher
                 hash &= _hashMask;
             }
 
+            var mixed = Mix(hash);
             if (held >= 0)
             {
-                if (TestBloom(pairBloom, PairMix(heldHash, spaced ? Edge.Spaced : Edge.Glued, hash)))
+                if (TestBloom(pairBloom, PairMix(heldMixed, spaced ? Edge.Spaced : Edge.Glued, mixed)))
                 {
-                    var node = FindRoot(Mix(heldHash), heldHash, text, held, heldKeyEnd);
+                    var node = FindRoot(heldMixed, heldHash, text, held, heldKeyEnd);
                     if (node != 0)
                     {
                         Walk(text, held, node, heldEnd, heldKeyEnd, end, ref buffer, ref sink);
@@ -347,7 +349,6 @@ internal sealed partial class MultiTermMatcher
                 held = -1;
             }
 
-            var mixed = Mix(hash);
             var rootWord = rootBloom[mixed >> rootShift];
             var rootMask = BloomMask(mixed);
             if ((rootWord & rootMask) == rootMask)
@@ -365,6 +366,7 @@ internal sealed partial class MultiTermMatcher
                 {
                     held = i;
                     heldHash = hash;
+                    heldMixed = mixed;
                     heldEnd = unitEnd;
                     heldKeyEnd = keyEnd;
                 }
@@ -377,7 +379,7 @@ internal sealed partial class MultiTermMatcher
         if (held >= 0)
         {
             // The window ends after a held word: walk from it (the walk reads what follows).
-            var node = FindRoot(Mix(heldHash), heldHash, text, held, heldKeyEnd);
+            var node = FindRoot(heldMixed, heldHash, text, held, heldKeyEnd);
             if (node != 0)
             {
                 Walk(text, held, node, heldEnd, heldKeyEnd, end, ref buffer, ref sink);
@@ -800,7 +802,9 @@ internal sealed partial class MultiTermMatcher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong BloomMask(uint mixed) => (1UL << (int)(mixed & 63)) | (1UL << (int)((mixed >> 6) & 63));
 
-    private static uint PairMix(uint first, Edge edge, uint second) => unchecked(Mix((first * 0x9E3779B1) ^ second ^ ((uint)edge * 0x7FEB352D)));
+    // A pair of units, from their mixed hashes (cheap: both are mixed already).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PairMix(uint first, Edge edge, uint second) => unchecked(((first + (uint)edge) * 0x9E3779B1) ^ second);
 
     private static uint ChildMix(int parent, Edge edge, uint hash) => unchecked(Mix(hash ^ ((uint)parent * 0x9E3779B1) ^ ((uint)edge * 0x7FEB352D)));
 
