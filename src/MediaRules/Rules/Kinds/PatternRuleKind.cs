@@ -17,6 +17,9 @@ namespace MediaRules.Rules.Kinds;
 internal sealed class PatternRuleKind : IRuleKind
 {
     private const int MaxPatternLength = 4096;
+    private const int MaxCached = 1024;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pattern, RegexOptions Options), Regex> Cache = new();
 
     public string Name => "pattern";
 
@@ -56,14 +59,28 @@ internal sealed class PatternRuleKind : IRuleKind
             options |= RegexOptions.IgnoreCase;
         }
 
+        // Building a linear-time regex is costly (tens of milliseconds for a long case-insensitive alternation), and
+        // linters are built again and again with the same packs (per configuration, on every reload of the language
+        // server): a Regex is immutable and thread-safe, so one instance per pattern and options serves them all.
+        if (Cache.TryGetValue((pattern, options), out var cached))
+        {
+            return cached;
+        }
+
         try
         {
 #if NET
             // Linear time in the input whatever the pattern; no timeout, so results never depend on machine load.
-            return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+            var regex = new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
 #else
-            return new Regex(pattern, options, TimeSpan.FromMilliseconds(250));
+            var regex = new Regex(pattern, options, TimeSpan.FromMilliseconds(250));
 #endif
+            if (Cache.Count < MaxCached)
+            {
+                Cache.TryAdd((pattern, options), regex);
+            }
+
+            return regex;
         }
         catch (ArgumentException ex)
         {
