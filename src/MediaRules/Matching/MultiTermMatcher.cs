@@ -87,6 +87,7 @@ internal sealed partial class MultiTermMatcher
     private readonly bool _possessives;
     private readonly uint _hashMask;
     private readonly int[] _termIds;
+    private readonly string[] _terms;
     private readonly NodeInfo[] _nodes;
     private readonly char[] _keys;
     private readonly int[] _nodeTerms;
@@ -104,6 +105,7 @@ internal sealed partial class MultiTermMatcher
         _possessives = compiled.Possessives;
         _hashMask = compiled.HashMask;
         _termIds = compiled.TermIds;
+        _terms = compiled.Terms;
         _nodeTerms = compiled.NodeTerms;
         var keys = new System.Text.StringBuilder();
         _nodes = new NodeInfo[compiled.NodeKeys.Length];
@@ -184,6 +186,11 @@ internal sealed partial class MultiTermMatcher
     /// <param name="termIndex">The term's index.</param>
     /// <returns>Its id.</returns>
     public int GetId(int termIndex) => _termIds[termIndex];
+
+    /// <summary>A term as it was added (for a caller that checks the capitalisation of a match, say).</summary>
+    /// <param name="termIndex">The term's index.</param>
+    /// <returns>The term.</returns>
+    public string GetTerm(int termIndex) => _terms[termIndex];
 
     /// <summary>Compiles terms (each with its id) into a matcher.</summary>
     /// <param name="terms">The terms and their ids.</param>

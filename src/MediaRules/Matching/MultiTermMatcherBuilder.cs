@@ -14,6 +14,7 @@ internal sealed class MultiTermMatcherBuilder
 {
     private readonly MultiTermMatcherOptions _options;
     private readonly List<int> _termIds = new();
+    private readonly List<string> _terms = new();
     private readonly List<string> _nodeKeys = new() { string.Empty };
     private readonly List<List<int>?> _nodeTerms = new() { null };
     private readonly List<bool> _nodeHasChildren = new() { false };
@@ -80,6 +81,7 @@ internal sealed class MultiTermMatcherBuilder
 
         var index = _termIds.Count;
         _termIds.Add(id);
+        _terms.Add(term);
         (_nodeTerms[node] ??= new List<int>()).Add(index);
         return index;
     }
@@ -111,6 +113,7 @@ internal sealed class MultiTermMatcherBuilder
             Possessives = _options.Possessives,
             HashMask = _options.HashMask,
             TermIds = _termIds.ToArray(),
+            Terms = _terms.ToArray(),
             NodeKeys = _nodeKeys.ToArray(),
             NodeTermStart = termStart,
             NodeTerms = terms.ToArray(),
@@ -191,6 +194,8 @@ internal sealed class MultiTermMatcherBuilder
         public uint HashMask { get; set; } = uint.MaxValue;
 
         public int[] TermIds { get; set; } = Array.Empty<int>();
+
+        public string[] Terms { get; set; } = Array.Empty<string>();
 
         public string[] NodeKeys { get; set; } = Array.Empty<string>();
 

@@ -150,7 +150,10 @@ public class MultiTermMatcherTests
         var builder = new MultiTermMatcherBuilder();
         Assert.Equal(-1, builder.Add(" \u00AD ", 0));
         Assert.Equal(0, builder.Add("a", 7));
-        Assert.Equal(7, builder.Build().GetId(0));
+        var matcher = builder.Build();
+        Assert.Equal(7, matcher.GetId(0));
+        Assert.Equal("a", matcher.GetTerm(0));
+        Assert.Equal(1, matcher.TermCount);
     }
 
     [Fact]
