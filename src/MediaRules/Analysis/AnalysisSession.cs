@@ -62,7 +62,7 @@ public sealed class AnalysisSession
         lock (_gate)
         {
             var state = _engine.Analyze(text.ToString(), cancellationToken);
-            return Store(new SessionDocument(id, version, path, _engine, state));
+            return Store(new SessionDocument(id, version, path, state));
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class AnalysisSession
                 state = _engine.Apply(state, ordered[i], cancellationToken);
             }
 
-            return Store(new SessionDocument(current.Id, version, current.Path, _engine, state));
+            return Store(new SessionDocument(current.Id, version, current.Path, state));
         }
     }
 
@@ -135,7 +135,7 @@ public sealed class AnalysisSession
         {
             var current = Get(id);
             var state = _engine.Apply(current.State, text.ToString(), cancellationToken);
-            return Store(new SessionDocument(current.Id, version, current.Path, _engine, state));
+            return Store(new SessionDocument(current.Id, version, current.Path, state));
         }
     }
 
@@ -190,7 +190,7 @@ public sealed class AnalysisSession
             foreach (var document in _documents.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray())
             {
                 var state = engine.Reanalyze(document.State, cancellationToken);
-                updated.Add(new SessionDocument(document.Id, document.Version, document.Path, engine, state));
+                updated.Add(new SessionDocument(document.Id, document.Version, document.Path, state));
             }
 
             Volatile.Write(ref _engine, engine);

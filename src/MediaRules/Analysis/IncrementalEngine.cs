@@ -130,10 +130,7 @@ internal sealed class IncrementalEngine
         {
             foreach (var report in reports)
             {
-                var message = report.LinePosition >= 0
-                    ? report.Message.Replace("{line}", (text.GetLinePosition(report.LinePosition).Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    : report.Message;
-                result.Add(new Diagnostic(descriptor, Location.Create(path, text, report.Span), message, report.Severity));
+                result.Add(new Diagnostic(descriptor, Location.Create(path, text, report.Span), report.MessageIn(text), report.Severity));
             }
         }
 

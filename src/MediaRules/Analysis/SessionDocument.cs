@@ -12,16 +12,14 @@ namespace MediaRules.Analysis;
 /// </summary>
 public sealed class SessionDocument
 {
-    private readonly IncrementalEngine _engine;
     private SourceText? _text;
     private IReadOnlyList<Diagnostic>? _diagnostics;
 
-    internal SessionDocument(string id, int version, string? path, IncrementalEngine engine, DocumentState state)
+    internal SessionDocument(string id, int version, string? path, DocumentState state)
     {
         Id = id;
         Version = version;
         Path = path;
-        _engine = engine;
         State = state;
     }
 

@@ -68,6 +68,12 @@ internal readonly struct DocumentRuleReport
 
     /// <summary>A position whose line number fills <c>{line}</c>, or -1.</summary>
     public int LinePosition { get; }
+
+    /// <summary>The message with <c>{line}</c> filled in from <paramref name="text"/>.</summary>
+    public string MessageIn(SourceText text) =>
+        LinePosition >= 0
+            ? Message.Replace("{line}", (text.GetLinePosition(LinePosition).Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : Message;
 }
 
 /// <summary>The facts of every stretch of a document, in order, and the reports a combine makes from them.</summary>

@@ -119,10 +119,7 @@ public sealed class RuleContext
     /// <summary>Adds a report of a document-level rule whose scope was checked when its facts were collected.</summary>
     internal void Add(DocumentRuleReport report)
     {
-        var message = report.LinePosition >= 0
-            ? report.Message.Replace("{line}", (Text.GetLinePosition(report.LinePosition).Line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
-            : report.Message;
-        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, report.Span), message, report.Severity));
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, report.Span), report.MessageIn(Text), report.Severity));
     }
 
     internal static string FormatMessage(string format, string match, string? suggestion)
