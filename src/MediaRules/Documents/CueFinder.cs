@@ -76,7 +76,9 @@ internal static class CueFinder
                 continue;
             }
 
-            var phrase = Lexicon.AnonymousPhrases.Match(tokens, i, end) ?? Lexicon.VaguePhrases.Match(tokens, i, end);
+            // One hash of the word serves all four word lists it is looked up in.
+            var hash = TokenText.GetNormalizedHashCode(tokens.Chars(i));
+            var phrase = Lexicon.AnonymousPhrases.Match(tokens, i, end, hash) ?? Lexicon.VaguePhrases.Match(tokens, i, end, hash);
             if (phrase is not null)
             {
                 var last = i + phrase.Words.Length - 1;
@@ -98,7 +100,7 @@ internal static class CueFinder
                 continue;
             }
 
-            phrase = Lexicon.SourceIntroducers.Match(tokens, i, end);
+            phrase = Lexicon.SourceIntroducers.Match(tokens, i, end, hash);
             if (phrase is not null)
             {
                 var after = i + phrase.Words.Length;
@@ -111,7 +113,7 @@ internal static class CueFinder
                 }
             }
 
-            var traits = tokens.GetVerbTraits(i);
+            var traits = tokens.GetVerbTraits(i, hash);
             if (traits != VerbTraits.None && TryVerb(tokens, sentence, i, traits, out var cue))
             {
                 cues.Add(cue);

@@ -376,9 +376,18 @@ internal sealed class PhraseTable
     /// <param name="index">The first token.</param>
     /// <param name="end">The token index the phrase must end by.</param>
     /// <returns>The phrase, or <see langword="null"/>.</returns>
-    public Phrase? Match(TokenStream tokens, int index, int end)
+    public Phrase? Match(TokenStream tokens, int index, int end) =>
+        tokens.IsWord(index) ? Match(tokens, index, end, TokenText.GetNormalizedHashCode(tokens.Chars(index))) : null;
+
+    /// <summary>As <see cref="Match(TokenStream, int, int)"/>, for a word token whose normalized hash the caller already has.</summary>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="index">The first token (a word).</param>
+    /// <param name="end">The token index the phrase must end by.</param>
+    /// <param name="hash">The first token's <see cref="TokenText.GetNormalizedHashCode"/>.</param>
+    /// <returns>The phrase, or <see langword="null"/>.</returns>
+    public Phrase? Match(TokenStream tokens, int index, int end, int hash)
     {
-        if (!tokens.IsWord(index) || !_byFirstWord.TryGetValue(tokens.Chars(index), out var candidates))
+        if (!_byFirstWord.TryGetValue(tokens.Chars(index), hash, out var candidates))
         {
             return null;
         }

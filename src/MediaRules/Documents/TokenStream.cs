@@ -138,6 +138,13 @@ internal sealed class TokenStream
     public VerbTraits GetVerbTraits(int index) =>
         IsLowercaseWord(index) && Lexicon.ReportingVerbs.TryGetValue(Chars(index), out var traits) ? traits : VerbTraits.None;
 
+    /// <summary>As <see cref="GetVerbTraits(int)"/>, for a word token whose normalized hash the caller already has.</summary>
+    /// <param name="index">Its index.</param>
+    /// <param name="hash">Its <see cref="TokenText.GetNormalizedHashCode"/>.</param>
+    /// <returns>The traits, or <see cref="VerbTraits.None"/>.</returns>
+    public VerbTraits GetVerbTraits(int index, int hash) =>
+        IsLowercaseWord(index) && Lexicon.ReportingVerbs.TryGetValue(Chars(index), hash, out var traits) ? traits : VerbTraits.None;
+
     /// <summary>Whether a token is a period that belongs to an abbreviation or an initial before it ("Gen.", "J.").</summary>
     /// <param name="index">Its index.</param>
     /// <returns><see langword="true"/> if it is.</returns>
