@@ -49,43 +49,17 @@ public class MatcherKernel
     /// <summary>The bare candidate pass: how many places any term starts (case-insensitively, boundaries unchecked).</summary>
     /// <returns>The number of candidates.</returns>
     [Benchmark(Baseline = true)]
-    public int SearchValuesCandidates()
-    {
-        var text = _text.AsSpan();
-        var count = 0;
-        var position = 0;
-        while (true)
-        {
-            var found = text.Slice(position).IndexOfAny(_search);
-            if (found < 0)
-            {
-                return count;
-            }
-
-            count++;
-            position += found + 1;
-        }
-    }
+    public int SearchValuesCandidates() => KernelPasses.CountCandidates(_text.AsSpan(), _search);
 
     /// <summary>Our matcher (the engine it picks: SearchValues on net10.0), every match of every term.</summary>
     /// <returns>The number of matches.</returns>
     [Benchmark]
-    public int Matcher()
-    {
-        var sink = new CountingSink();
-        _matcher.Scan(_text.AsSpan(), ref sink);
-        return sink.Count;
-    }
+    public int Matcher() => KernelPasses.CountMatches(_matcher, _text.AsSpan());
 
     /// <summary>Our matcher's portable engine (the netstandard2.0 path: word by word).</summary>
     /// <returns>The number of matches.</returns>
     [Benchmark]
-    public int MatcherPortable()
-    {
-        var sink = new CountingSink();
-        _portable.Scan(_text.AsSpan(), ref sink);
-        return sink.Count;
-    }
+    public int MatcherPortable() => KernelPasses.CountMatches(_portable, _text.AsSpan());
 
     /// <summary>One compiled regex alternation of every term, word-bounded, ignore case.</summary>
     /// <returns>The number of matches.</returns>
@@ -104,13 +78,6 @@ public class MatcherKernel
         }
 
         return count;
-    }
-
-    private struct CountingSink : ITermMatchSink
-    {
-        public int Count;
-
-        public void OnMatches(ReadOnlySpan<TermMatch> matches) => Count += matches.Length;
     }
 
     private sealed class Config : ManualConfig
