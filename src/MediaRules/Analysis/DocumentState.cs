@@ -47,24 +47,7 @@ internal sealed class DocumentState
     public SessionUpdateStatistics Statistics { get; }
 
     /// <summary>The index of the block that holds <paramref name="position"/> (the last block for the end of the text).</summary>
-    public int BlockAt(int position)
-    {
-        int low = 0, high = Blocks.Length - 1;
-        while (low < high)
-        {
-            var mid = (low + high + 1) >>> 1;
-            if (Starts[mid] <= position)
-            {
-                low = mid;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-
-        return low;
-    }
+    public int BlockAt(int position) => IncrementalEngine.BlockOf(Starts, Blocks.Length, position);
 
     public SourceText GetText()
     {

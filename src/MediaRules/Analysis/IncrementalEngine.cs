@@ -495,7 +495,8 @@ internal sealed class IncrementalEngine
         return results;
     }
 
-    private static int BlockOf(int[] starts, int count, int position)
+    /// <summary>The index of the last of the first <paramref name="count"/> starts at or before <paramref name="position"/> (0 when none is).</summary>
+    internal static int BlockOf(int[] starts, int count, int position)
     {
         int low = 0, high = count - 1;
         while (low < high)
