@@ -10,7 +10,9 @@ namespace MediaRules.Cli.Lsp;
 /// Watches folders for changed <c>.yaml</c>/<c>.yml</c> files (rule packs, <c>.mediarules.yaml</c>) and calls back
 /// once a burst of changes has settled. The fallback for editors that do not watch files for the server
 /// (<c>workspace/didChangeWatchedFiles</c>). A folder that cannot be watched (the system's limit on watches) is
-/// logged and left out: the server also checks the files again whenever a document is opened or saved.
+/// logged and left out: the server also checks the files again whenever a document is opened or saved. File system
+/// notifications can be lost (a full event queue, a busy machine), so the files are also checked every
+/// <see cref="PollInterval"/>; a check that finds them unchanged (same sizes and times) does nothing.
 /// </summary>
 internal sealed class FolderWatcher : IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class FolderWatcher : IDisposable
     private readonly TextWriter _log;
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly Timer _settle;
+    private readonly Timer _poll;
     private readonly Lock _gate = new();
     private bool _disposed;
 
@@ -29,7 +32,11 @@ internal sealed class FolderWatcher : IDisposable
         _changed = changed;
         _log = log;
         _settle = new Timer(_ => Fire(), null, Timeout.Infinite, Timeout.Infinite);
+        _poll = new Timer(_ => Fire(), null, PollInterval, PollInterval);
     }
+
+    /// <summary>How often the files are checked even when no notification came.</summary>
+    public static TimeSpan PollInterval { get; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long after the last change the callback runs.</summary>
     public static TimeSpan SettleTime { get; } = TimeSpan.FromMilliseconds(200);
@@ -89,6 +96,7 @@ internal sealed class FolderWatcher : IDisposable
         }
 
         _settle.Dispose();
+        _poll.Dispose();
     }
 
     private void OnChange(object sender, FileSystemEventArgs e)
