@@ -75,6 +75,31 @@ internal static class TokenText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Whether <see cref="ToDisplay"/> gives the characters back unchanged: no soft hyphen, and no whitespace but single
+    /// spaces between other characters.
+    /// </summary>
+    /// <param name="chars">The characters.</param>
+    /// <returns>Whether the characters are their own display.</returns>
+    public static bool IsDisplayedAsWritten(ReadOnlySpan<char> chars)
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (TextChars.IsIgnorable(c))
+            {
+                return false;
+            }
+
+            if (TextChars.IsSpace(c) && (c != ' ' || i == 0 || i == chars.Length - 1 || chars[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The matching form of a span of a text.</summary>
     /// <param name="text">The text.</param>
     /// <param name="span">The span (usually a token).</param>

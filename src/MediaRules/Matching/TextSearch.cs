@@ -26,9 +26,27 @@ internal static class TextSearch
         }
 
         var first = Fold(phrase[0]);
-        for (var i = start; i + phrase.Length <= text.Length; i++)
+        var sources = first < FoldSources.Length ? FoldSources[first] : null;
+        var last = text.Length - phrase.Length;
+        for (var i = start; i <= last; i++)
         {
-            if (Fold(text[i]) != first || !Matches(text, i, phrase))
+            if (sources is not null)
+            {
+                // Every character that folds to the phrase's first one, found by a vectorized search.
+                var next = text.Slice(i, last - i + 1).IndexOfAny(sources.AsSpan());
+                if (next < 0)
+                {
+                    return -1;
+                }
+
+                i += next;
+            }
+            else if (Fold(text[i]) != first)
+            {
+                continue;
+            }
+
+            if (!Matches(text, i, phrase))
             {
                 continue;
             }
@@ -40,6 +58,31 @@ internal static class TextSearch
         }
 
         return -1;
+    }
+
+    // For each ASCII character, every character that folds to it (itself, its capital, and the few others: "\u212A"
+    // for k, "\u0130" for i, curly quotes for '"', and so on), read once off the fold itself.
+    private static readonly string[] FoldSources = BuildFoldSources();
+
+    private static string[] BuildFoldSources()
+    {
+        var sources = new System.Text.StringBuilder[128];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var folded = Fold((char)c);
+            if (folded < 128)
+            {
+                (sources[folded] ??= new System.Text.StringBuilder()).Append((char)c);
+            }
+        }
+
+        var result = new string[128];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = sources[i]?.ToString() ?? string.Empty;
+        }
+
+        return result;
     }
 
     /// <summary>Whether <paramref name="phrase"/> occurs word-bounded in <paramref name="text"/>.</summary>

@@ -15,7 +15,11 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _diagnostics;
     private readonly ScopeFilter _scope;
+    private const int MaxPooledDisplay = 64;
     private ScopeFilter.Memo? _memo;
+#if NET9_0_OR_GREATER
+    private HashSet<string>? _displayPool;
+#endif
 
     internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null)
     {
@@ -114,7 +118,25 @@ public sealed class RuleContext
     private ScopeFilter.Memo Memo => _memo ??= new ScopeFilter.Memo(Document.Sentences.Count);
 
     /// <summary>The text of a span as a message shows it.</summary>
-    internal string DisplayText(TextSpan span) => TokenText.ToDisplay(Text.AsSpan(span));
+    internal string DisplayText(TextSpan span)
+    {
+        var chars = Text.AsSpan(span);
+#if NET9_0_OR_GREATER
+        // The same words recur through a document: one string each, found again by its characters.
+        if (chars.Length <= MaxPooledDisplay && TokenText.IsDisplayedAsWritten(chars))
+        {
+            var pool = (_displayPool ??= new HashSet<string>(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!pool.TryGetValue(chars, out var pooled))
+            {
+                pooled = chars.ToString();
+                pool.Add(pooled);
+            }
+
+            return pooled;
+        }
+#endif
+        return TokenText.ToDisplay(chars);
+    }
 
     /// <summary>Adds a report of a document-level rule whose scope was checked when its facts were collected.</summary>
     internal void Add(DocumentRuleReport report)

@@ -47,7 +47,8 @@ internal sealed class AcronymRuleKind : IRuleKind
             word = word.Slice(0, word.Length - 1); // MPs, NGOs: the plural of an acronym is the acronym.
         }
 
-        var letters = new char[word.Length];
+        // Most words fail on their first letter; none needs more than seven letters to fail the length check.
+        Span<char> letters = stackalloc char[7];
         var count = 0;
         for (var i = 0; i < word.Length; i++)
         {
@@ -57,7 +58,7 @@ internal sealed class AcronymRuleKind : IRuleKind
                 continue;
             }
 
-            if (!char.IsUpper(c) && !(count > 0 && char.IsDigit(c)))
+            if ((!char.IsUpper(c) && !(count > 0 && char.IsDigit(c))) || count == letters.Length)
             {
                 return null;
             }
@@ -65,12 +66,12 @@ internal sealed class AcronymRuleKind : IRuleKind
             letters[count++] = c;
         }
 
-        if (count < 2 || count > 6)
+        if (count < 2)
         {
             return null;
         }
 
-        var key = new string(letters, 0, count);
+        var key = letters.Slice(0, count).ToString();
         return IsRomanNumeral(key) ? null : key;
     }
 

@@ -409,15 +409,24 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             }
 
             var lowerCaseWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+#if NET9_0_OR_GREATER
+            // A word already in the set is looked up by its characters: no string for each repeated word.
+            var byChars = lowerCaseWords.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
             for (var i = first; i < end; i++)
             {
                 if (tokens[i].Kind == TokenKind.Word && char.IsLower(text[tokens[i].Span.Start]))
                 {
+#if NET9_0_OR_GREATER
+                    byChars.Add(text.AsSpan(tokens[i].Span));
+#else
                     lowerCaseWords.Add(text.ToString(tokens[i].Span));
+#endif
                 }
             }
 
             var names = new List<Name>();
+            var keys = new HashSet<string>(StringComparer.Ordinal);
             var sentenceIndex = 0;
             (string Key, TextSpan Span, string? ConditionalWord)? candidate = null;
             var candidateToken = -1;
@@ -426,7 +435,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 // The look-ahead of the previous token (for its pair) is this token's candidate: computed once.
                 if (candidateToken != i)
                 {
-                    candidate = Candidate(document, i, ref sentenceIndex);
+                    candidate = Candidate(document, i, ref sentenceIndex, keys);
                 }
 
                 if (candidate is not { } current || !context.TryAdmit(current.Span, out var severity))
@@ -442,7 +451,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 if (i + 1 < tokens.Count)
                 {
                     var nextSentence = sentenceIndex;
-                    var next = Candidate(document, i + 1, ref nextSentence);
+                    var next = Candidate(document, i + 1, ref nextSentence, keys);
                     if (next is { } following)
                     {
                         var pairSpan = TextSpan.FromBounds(current.Span.Start, following.Span.End);
@@ -484,7 +493,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
         }
 
         /// <summary>The name a token is, if it is one: its key (without a possessive), span, and the word whose lower-case use elsewhere would unmake it.</summary>
-        private static (string Key, TextSpan Span, string? ConditionalWord)? Candidate(DocumentModel document, int i, ref int sentenceIndex)
+        private static (string Key, TextSpan Span, string? ConditionalWord)? Candidate(DocumentModel document, int i, ref int sentenceIndex, HashSet<string> keys)
         {
             var tokens = document.Tokens;
             var text = document.Text;
@@ -514,7 +523,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     return null;
                 }
 
-                conditional = chars.ToString();
+                conditional = KeyOf(chars, keys);
             }
 
             var paragraph = document.GetParagraph(token.Span.Start);
@@ -524,7 +533,24 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             }
 
             var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
-            return length >= 3 ? (chars.Slice(0, length).ToString(), new TextSpan(token.Span.Start, length), conditional) : null;
+            return length >= 3 ? (KeyOf(chars.Slice(0, length), keys), new TextSpan(token.Span.Start, length), conditional) : null;
+        }
+
+        // One string per distinct word of a stretch: names recur.
+        private static string KeyOf(ReadOnlySpan<char> chars, HashSet<string> keys)
+        {
+#if NET9_0_OR_GREATER
+            var byChars = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!byChars.TryGetValue(chars, out var key))
+            {
+                key = chars.ToString();
+                keys.Add(key);
+            }
+
+            return key;
+#else
+            return chars.ToString();
+#endif
         }
 
         private static bool IsTitleCase(DocumentModel document, Paragraph paragraph)

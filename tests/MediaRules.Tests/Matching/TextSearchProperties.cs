@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MediaRules.Matching;
+using Xunit;
+
+namespace MediaRules.Tests.Matching;
+
+/// <summary>
+/// The phrase search behind scope exceptions (a vectorized search for the characters that fold to a phrase's first
+/// one) against a plainly written reference that folds every character.
+/// </summary>
+public class TextSearchProperties
+{
+    // Look-alikes that fold to ASCII (Kelvin sign, dotted capital I), curly quotes and apostrophes, hyphens, soft
+    // hyphens, surrogates and letters that do not fold to ASCII.
+    private static readonly string[] Pieces =
+    {
+        "war", "WAR", "\u212Aiev", "kiev", "\u0130stanbul", "istanbul", "don’t", "don't", "donʼt", "“so-called”",
+        "\"so-called\"", "so\u2010called", "so\u2011called", "école", "ÉCOLE", "\U0001D4D0", "x", "a", " ", " ", ",", ".",
+        "\u00AD", "\n", "-", "’", "'", "«", "»", "18th", "9/11", "ß", "ſ",
+    };
+
+    private static readonly string[] Phrases =
+    {
+        "war", "kiev", "istanbul", "don't", "\"so-called\"", "so-called", "école", "a", "x", "'", "-", "18th", "9/11",
+        "\"", "ß", "ſ", "\U0001D4D0", "War", "KIEV", "don’t",
+    };
+
+    private static Arbitrary<(string Text, string Phrase, int Start)> Cases() =>
+        Gen.ArrayOf(Gen.Elements(Pieces)).Select(p => string.Concat(p)).SelectMany(text =>
+            Gen.Elements(Phrases).SelectMany(phrase => Gen.Choose(0, text.Length).Select(start => (text, phrase, start))))
+            .ToArbitrary();
+
+    [Property(MaxTest = 3000)]
+    public Property IndexOfPhrase_equals_the_reference() =>
+        Prop.ForAll(Cases(), c =>
+            (TextSearch.IndexOfPhrase(c.Text.AsSpan(), c.Phrase, c.Start) == Reference(c.Text, c.Phrase, c.Start))
+                .Label($"text '{c.Text}', phrase '{c.Phrase}', start {c.Start}"));
+
+    [Theory]
+    [InlineData("the \u212Aiev office", "kiev", 4)]
+    [InlineData("a “so-called” plan", "\"so-called\"", 2)]
+    [InlineData("warfare and war", "war", 12)]
+    [InlineData("no match here", "war", -1)]
+    public void Finds_folded_and_word_bounded_phrases(string text, string phrase, int expected) =>
+        Assert.Equal(expected, TextSearch.IndexOfPhrase(text.AsSpan(), phrase));
+
+    // Every position, every character folded: what the search must equal.
+    private static int Reference(string text, string phrase, int start)
+    {
+        if (phrase.Length == 0)
+        {
+            return -1;
+        }
+
+        for (var i = start; i + phrase.Length <= text.Length; i++)
+        {
+            if (Enumerable.Range(0, phrase.Length).All(j => TextSearch.Fold(text[i + j]) == TextSearch.Fold(phrase[j]))
+                && Bounded(text, i - 1, phrase[0]) && Bounded(text, i + phrase.Length, phrase[^1]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Bounded(string text, int index, char edge) =>
+        !char.IsLetterOrDigit(edge) || index < 0 || index >= text.Length || !char.IsLetterOrDigit(text[index]);
+}
