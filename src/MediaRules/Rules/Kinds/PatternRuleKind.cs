@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using System.Threading;
 using MediaRules.Diagnostics;
 using MediaRules.Matching;
 
@@ -19,7 +20,8 @@ internal sealed class PatternRuleKind : IRuleKind
     private const int MaxPatternLength = 4096;
     private const int MaxCached = 1024;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pattern, RegexOptions Options), Regex> Cache = new();
+    // One lazily built regex per pattern and options, shared by every linter built with it (see Compile).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Pattern, RegexOptions Options), Lazy<Regex>> Cache = new();
 
     public string Name => "pattern";
 
@@ -35,18 +37,29 @@ internal sealed class PatternRuleKind : IRuleKind
             throw new RuleDefinitionException("terms", "a pattern rule takes 'patterns', not 'terms' (use kind: term)");
         }
 
-        var regexes = new Regex[definition.Patterns.Count];
+        var regexes = new Lazy<Regex>[definition.Patterns.Count];
         var prefilters = new RegexPrefilter?[regexes.Length];
         for (var i = 0; i < regexes.Length; i++)
         {
-            regexes[i] = Compile(definition.Patterns[i], definition.CaseSensitive, i);
+            regexes[i] = CompileLazily(definition.Patterns[i], definition.CaseSensitive, i);
             prefilters[i] = RegexPrefilter.Create(definition.Patterns[i], !definition.CaseSensitive);
         }
 
         return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions);
     }
 
-    internal static Regex Compile(string pattern, bool caseSensitive, int index)
+    /// <summary>The regex of a pattern, built now (a bad pattern throws <see cref="RuleDefinitionException"/>).</summary>
+    internal static Regex Compile(string pattern, bool caseSensitive, int index) => CompileLazily(pattern, caseSensitive, index).Value;
+
+    /// <summary>
+    /// Checks a pattern now and returns its regex, built on first use. A linear-time (NonBacktracking) regex is costly to
+    /// build — a few milliseconds and 1–5 MB of live memory each, most of it the engine's character-set tables for
+    /// <c>\b</c>, <c>\w</c> and case-insensitivity — and a rule's regex runs only on paragraphs its prefilter lets
+    /// through, so most texts need only some of them. Errors still surface here, at load: the pattern is parsed by the
+    /// (cheap) interpreter, which reports the same syntax errors; a pattern that might use a construct the linear-time
+    /// engine rejects (<see cref="NonBacktrackingCheck"/>) is built now, so its error too is reported at load.
+    /// </summary>
+    internal static Lazy<Regex> CompileLazily(string pattern, bool caseSensitive, int index)
     {
         if (pattern.Length > MaxPatternLength)
         {
@@ -59,28 +72,30 @@ internal sealed class PatternRuleKind : IRuleKind
             options |= RegexOptions.IgnoreCase;
         }
 
-        // Building a linear-time regex is costly (tens of milliseconds for a long case-insensitive alternation), and
-        // linters are built again and again with the same packs (per configuration, on every reload of the language
-        // server): a Regex is immutable and thread-safe, so one instance per pattern and options serves them all.
+        // Linters are built again and again with the same packs (per configuration, on every reload of the language
+        // server): a Regex is immutable and thread-safe, so one instance per pattern and options serves them all, and a
+        // pattern in the cache has been checked already.
         if (Cache.TryGetValue((pattern, options), out var cached))
         {
             return cached;
         }
 
+        Lazy<Regex> regex;
         try
         {
 #if NET
-            // Linear time in the input whatever the pattern; no timeout, so results never depend on machine load.
-            var regex = new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
-#else
-            var regex = new Regex(pattern, options, TimeSpan.FromMilliseconds(250));
-#endif
-            if (Cache.Count < MaxCached)
+            // Syntax errors: the interpreter parses exactly as the linear-time engine does, at a fraction of the cost.
+            _ = new Regex(pattern, options);
+            regex = new Lazy<Regex>(() => Build(pattern, options), LazyThreadSafetyMode.ExecutionAndPublication);
+            if (!NonBacktrackingCheck.IsSurelySupported(pattern))
             {
-                Cache.TryAdd((pattern, options), regex);
+                _ = regex.Value; // report what the linear-time engine rejects here, with the pattern's position
             }
-
-            return regex;
+#else
+            var built = Build(pattern, options);
+            regex = new Lazy<Regex>(() => built, LazyThreadSafetyMode.PublicationOnly);
+            _ = regex.Value;
+#endif
         }
         catch (ArgumentException ex)
         {
@@ -90,15 +105,313 @@ internal sealed class PatternRuleKind : IRuleKind
         {
             throw new RuleDefinitionException("patterns", $"pattern '{pattern}' uses a construct the linear-time engine cannot run (MR9002): {ex.Message}", index);
         }
+
+        if (Cache.Count < MaxCached)
+        {
+            regex = Cache.GetOrAdd((pattern, options), regex);
+        }
+
+        return regex;
+    }
+
+    private static Regex Build(string pattern, RegexOptions options)
+    {
+#if NET
+        // Linear time in the input whatever the pattern; no timeout, so results never depend on machine load.
+        return new Regex(pattern, options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+#else
+        return new Regex(pattern, options, TimeSpan.FromMilliseconds(250));
+#endif
+    }
+
+    /// <summary>
+    /// Whether the linear-time engine will surely accept a pattern the interpreter has parsed: it has none of the
+    /// constructs that engine rejects (backreferences, lookarounds, atomic groups, conditionals, balancing groups,
+    /// <c>\G</c>) and its automaton stays under the engine's size limit. Conservative: anything it does not
+    /// recognise — any <c>(?</c> other than a plain or named group, any <c>\</c> before a digit, <c>k</c> or
+    /// <c>G</c>, anywhere, even in a class — answers no, and the pattern is then built at load.
+    /// </summary>
+    internal static class NonBacktrackingCheck
+    {
+        // The .NET engine's own limit (SymbolicRegexThresholds), which a host may change through AppContext.
+        private const string SizeLimitKey = "REGEX_NONBACKTRACKING_MAX_AUTOMATA_SIZE";
+        private const int DefaultSizeLimit = 10_000;
+
+        public static bool IsSurelySupported(string pattern)
+        {
+            if (HasSuspectConstruct(pattern))
+            {
+                return false;
+            }
+
+            var limit = AppContext.GetData(SizeLimitKey) is int configured && configured > 0 ? configured : DefaultSizeLimit;
+            var size = new SizeBound(pattern).Estimate();
+
+            // The engine estimates (1 + character positions, each multiplied by the bounds of the loops around it) × 5
+            // when anchors are present; this bound counts every atom as a position. Keep a margin all the same.
+            return size is long s && s * 5 <= limit / 2;
+        }
+
+        private static bool HasSuspectConstruct(string pattern)
+        {
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var c = pattern[i];
+                if (c == '\\')
+                {
+                    if (i + 1 >= pattern.Length)
+                    {
+                        return true;
+                    }
+
+                    var e = pattern[++i];
+                    if (char.IsDigit(e) || e is 'k' or 'G')
+                    {
+                        return true;
+                    }
+                }
+                else if (c == '(' && i + 1 < pattern.Length && pattern[i + 1] == '?')
+                {
+                    var at = i + 2;
+                    if (at < pattern.Length && pattern[at] == ':')
+                    {
+                        continue;
+                    }
+
+                    if (at < pattern.Length && pattern[at] is '<' or '\'')
+                    {
+                        var close = pattern[at] == '<' ? '>' : '\'';
+                        var end = at + 1;
+                        while (end < pattern.Length && (char.IsLetterOrDigit(pattern[end]) || pattern[end] == '_'))
+                        {
+                            end++;
+                        }
+
+                        if (end > at + 1 && end < pattern.Length && pattern[end] == close)
+                        {
+                            continue; // (?<name>…) or (?'name'…)
+                        }
+                    }
+
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>An upper bound of the number of character positions of a pattern's automaton, loops unrolled.</summary>
+        private sealed class SizeBound
+        {
+            private const long Cap = 1L << 40;
+            private readonly string _pattern;
+            private int _at;
+
+            public SizeBound(string pattern) => _pattern = pattern;
+
+            /// <summary>The bound, or null when the pattern is not read to its end.</summary>
+            public long? Estimate()
+            {
+                try
+                {
+                    var size = Alternation();
+                    return _at == _pattern.Length ? size : null;
+                }
+                catch (FormatException)
+                {
+                    return null;
+                }
+            }
+
+            private long Alternation()
+            {
+                var size = Sequence();
+                while (_at < _pattern.Length && _pattern[_at] == '|')
+                {
+                    _at++;
+                    size = Math.Min(Cap, size + Sequence());
+                }
+
+                return size;
+            }
+
+            private long Sequence()
+            {
+                long size = 0;
+                while (_at < _pattern.Length && _pattern[_at] is not '|' and not ')')
+                {
+                    var atom = Atom();
+                    size = Math.Min(Cap, size + Math.Min(Cap, atom * Quantifier()));
+                }
+
+                return size;
+            }
+
+            private long Atom()
+            {
+                var c = _pattern[_at++];
+                switch (c)
+                {
+                    case '(':
+                        if (_at < _pattern.Length && _pattern[_at] == '?')
+                        {
+                            // Only (?:…) and named groups get here (see HasSuspectConstruct).
+                            _at++;
+                            if (_at < _pattern.Length && _pattern[_at] is '<' or '\'')
+                            {
+                                var end = _pattern.IndexOf(_pattern[_at] == '<' ? '>' : '\'', _at + 1);
+                                _at = end >= 0 ? end + 1 : throw new FormatException();
+                            }
+                            else if (_at < _pattern.Length && _pattern[_at] == ':')
+                            {
+                                _at++;
+                            }
+                            else
+                            {
+                                throw new FormatException();
+                            }
+                        }
+
+                        var inner = Alternation();
+                        if (_at >= _pattern.Length || _pattern[_at] != ')')
+                        {
+                            throw new FormatException();
+                        }
+
+                        _at++;
+                        return Math.Max(1, inner);
+                    case '[':
+                        SkipClass();
+                        return 1;
+                    case '\\':
+                        if (_at >= _pattern.Length)
+                        {
+                            throw new FormatException();
+                        }
+
+                        var e = _pattern[_at++];
+                        if (e is 'p' or 'P')
+                        {
+                            var end = _pattern.IndexOf('}', _at);
+                            _at = end >= 0 ? end + 1 : throw new FormatException();
+                        }
+                        else if (e is 'x' or 'u' or 'c' or '0')
+                        {
+                            throw new FormatException(); // escapes with operands: not read, the pattern is built at load
+                        }
+
+                        return 1;
+                    case '*' or '+' or '?' or '{':
+                        // A quantifier with nothing before it ('{' may be a literal): not read.
+                        throw new FormatException();
+                    default:
+                        return 1;
+                }
+            }
+
+            private void SkipClass()
+            {
+                // A class is one position. Only plain classes are skipped: a ']' first (a literal) or a '[' inside
+                // (a subtraction, or a literal) are not read, lest a misreading hide loops from the bound.
+                if (_at < _pattern.Length && _pattern[_at] == '^')
+                {
+                    _at++;
+                }
+
+                if (_at < _pattern.Length && _pattern[_at] == ']')
+                {
+                    throw new FormatException();
+                }
+
+                while (_at < _pattern.Length)
+                {
+                    var c = _pattern[_at++];
+                    if (c == '\\')
+                    {
+                        _at++;
+                    }
+                    else if (c == '[')
+                    {
+                        throw new FormatException();
+                    }
+                    else if (c == ']')
+                    {
+                        return;
+                    }
+                }
+
+                throw new FormatException();
+            }
+
+            private long Quantifier()
+            {
+                if (_at >= _pattern.Length)
+                {
+                    return 1;
+                }
+
+                long factor;
+                switch (_pattern[_at])
+                {
+                    case '*' or '?':
+                        _at++;
+                        factor = 1;
+                        break;
+                    case '+':
+                        _at++;
+                        factor = 2;
+                        break;
+                    case '{':
+                        var end = _pattern.IndexOf('}', _at);
+                        var parts = end < 0 ? null : _pattern.Substring(_at + 1, end - _at - 1).Split(',');
+                        if (parts is null || parts.Length > 2 || !long.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var min))
+                        {
+                            return 1; // a literal '{'
+                        }
+
+                        long max;
+                        if (parts.Length == 1)
+                        {
+                            max = min;
+                        }
+                        else if (parts[1].Length == 0)
+                        {
+                            max = min + 1;
+                        }
+                        else if (!long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out max))
+                        {
+                            return 1; // a literal '{'
+                        }
+
+                        _at = end + 1;
+                        factor = Math.Min(Cap, Math.Max(Math.Max(min, max), 1));
+                        break;
+                    default:
+                        return 1;
+                }
+
+                if (_at < _pattern.Length && _pattern[_at] == '?')
+                {
+                    _at++; // lazy
+                }
+
+                if (_at < _pattern.Length && _pattern[_at] is '*' or '+' or '?' or '{')
+                {
+                    throw new FormatException(); // a nested quantifier: not read
+                }
+
+                return factor;
+            }
+        }
     }
 
     private sealed class PatternRule : IRule
     {
-        private readonly Regex[] _regexes;
+        private readonly Lazy<Regex>[] _regexes;
         private readonly RegexPrefilter?[] _prefilters;
         private readonly IReadOnlyList<string> _suggestions;
 
-        public PatternRule(DiagnosticDescriptor descriptor, Regex[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions)
+        public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions)
         {
             Descriptor = descriptor;
             _regexes = regexes;
@@ -136,11 +449,12 @@ internal sealed class PatternRuleKind : IRuleKind
                 var span = paragraph.Span;
                 for (var r = 0; r < _regexes.Length; r++)
                 {
-                    var regex = _regexes[r];
                     if (candidates[r] is { } marks && !marks[paragraph.Index])
                     {
                         continue;
                     }
+
+                    var regex = _regexes[r].Value; // built here, on the first paragraph that needs it
 
                     for (var match = regex.Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
                     {
