@@ -9,10 +9,19 @@ namespace MediaRules.Analysis;
 /// <summary>The outcome of analysing one document: its text model and its diagnostics in document order.</summary>
 public sealed class AnalysisResult
 {
+    private DocumentModel? _document;
+
     internal AnalysisResult(string? path, DocumentModel document, IReadOnlyList<Diagnostic> diagnostics)
+        : this(path, (document ?? throw new ArgumentNullException(nameof(document))).Text, diagnostics)
+    {
+        _document = document;
+    }
+
+    /// <summary>A result whose text model is built when first asked for (a long text analysed stretch by stretch).</summary>
+    internal AnalysisResult(string? path, SourceText text, IReadOnlyList<Diagnostic> diagnostics)
     {
         Path = path;
-        Document = document ?? throw new ArgumentNullException(nameof(document));
+        Text = text ?? throw new ArgumentNullException(nameof(text));
         Diagnostics = diagnostics ?? throw new ArgumentNullException(nameof(diagnostics));
     }
 
@@ -20,11 +29,16 @@ public sealed class AnalysisResult
     public string? Path { get; }
 
     /// <summary>The document's text.</summary>
-    public SourceText Text => Document.Text;
+    public SourceText Text { get; }
 
     /// <summary>The document's text model (sentences, quotations, voice, attribution).</summary>
-    public DocumentModel Document { get; }
+    /// <remarks>A long text is analysed stretch by stretch, without keeping a model of the whole text; its model is then built on first use.</remarks>
+    public DocumentModel Document => _document ?? System.Threading.LazyInitializer.EnsureInitialized(ref _document, () => DocumentModel.Create(Text))!;
 
     /// <summary>The diagnostics, ordered by position, then rule id. Severity <c>none</c> is never included.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The same document with other diagnostics (its model, built or not, goes with it).</summary>
+    internal AnalysisResult WithDiagnostics(IReadOnlyList<Diagnostic> diagnostics) =>
+        _document is { } document ? new AnalysisResult(Path, document, diagnostics) : new AnalysisResult(Path, Text, diagnostics);
 }

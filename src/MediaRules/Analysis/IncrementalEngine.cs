@@ -519,7 +519,7 @@ internal sealed class IncrementalEngine
     /// A hash per block of what its paragraph tells the paragraphs around it: each sentence's sourcing, each
     /// quotation with its speaker, each voice span (positions relative to the block).
     /// </summary>
-    private static int[] Signatures(DocumentModel document, int[] starts, int count)
+    internal static int[] Signatures(DocumentModel document, int[] starts, int count)
     {
         var hashes = new HashCode[count];
         foreach (var sentence in document.Sentences)

@@ -47,8 +47,29 @@ public sealed class Linter
             throw new ArgumentNullException(nameof(text));
         }
 
-        var document = DocumentModel.Create(text);
-        return Analyze(document, path, cancellationToken);
+        if (StretchAnalysis.Applies(this, text, StretchAnalysis.DefaultStretchLength)
+            && StretchAnalysis.Analyze(this, text, path, StretchAnalysis.DefaultStretchLength, Environment.ProcessorCount, cancellationToken) is { } diagnostics)
+        {
+            return new AnalysisResult(path, text, diagnostics);
+        }
+
+        return Analyze(DocumentModel.Create(text), path, cancellationToken);
+    }
+
+    /// <summary>
+    /// Analyses a text stretch by stretch (see <see cref="StretchAnalysis"/>), whatever its length, with at most
+    /// <paramref name="parallelism"/> stretches at a time; a whole analysis where the rules do not allow stretches or
+    /// one of them failed.
+    /// </summary>
+    internal AnalysisResult AnalyzeInStretches(SourceText text, string? path, int stretchLength, int parallelism, int context = StretchAnalysis.DefaultContext, CancellationToken cancellationToken = default)
+    {
+        if (StretchAnalysis.Applies(this, text, 0)
+            && StretchAnalysis.Analyze(this, text, path, stretchLength, parallelism, cancellationToken, context) is { } diagnostics)
+        {
+            return new AnalysisResult(path, text, diagnostics);
+        }
+
+        return Analyze(DocumentModel.Create(text), path, cancellationToken);
     }
 
     /// <summary>Analyses a document whose text model is already built.</summary>

@@ -143,7 +143,7 @@ public sealed class LintConfiguration
             kept.Add(diagnostic.WithSeverity(severity));
         }
 
-        return new AnalysisResult(result.Path, result.Document, kept);
+        return result.WithDiagnostics(kept);
     }
 
     private string RelativeToConfiguration(string filePath)

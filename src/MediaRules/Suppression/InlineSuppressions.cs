@@ -112,7 +112,7 @@ public static class InlineSuppressions
         diagnostics.Sort((a, b) => a.Location.SourceSpan.Start != b.Location.SourceSpan.Start
             ? a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start)
             : string.CompareOrdinal(a.Id, b.Id));
-        return new AnalysisResult(result.Path, result.Document, diagnostics);
+        return result.WithDiagnostics(diagnostics);
     }
 
     private static List<Region> Regions(IReadOnlyList<SuppressionDirective> directives, SourceText text)

@@ -1,0 +1,454 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using MediaRules.Diagnostics;
+using MediaRules.Documents;
+using MediaRules.Rules;
+using MediaRules.Text;
+
+namespace MediaRules.Analysis;
+
+/// <summary>
+/// Analyses a long text stretch by stretch, so that only a stretch's text model is alive at a time (one per worker),
+/// with the same diagnostics as an analysis of the whole text.
+/// </summary>
+/// <remarks>
+/// The text is cut at paragraph breaks into stretches of about <c>stretchLength</c> characters. Each stretch is
+/// analysed in a window with two paragraphs of context on each side (speakers, pronouns and attribution reach across
+/// paragraph edges); the paragraph-level diagnostics that start in the stretch are kept, and each document-level rule
+/// collects its facts from the stretch; the rules then combine the facts of all stretches, as
+/// <see cref="IncrementalEngine"/> combines those of a session's blocks. At each cut, the paragraphs on either side
+/// were analysed by both windows (as a stretch's own paragraph in one, as context in the other): when the two
+/// analyses disagree about either paragraph (its diagnostics, its facts, or its sourcing, quotations and voice), the
+/// context was too short there and the two stretches are analysed again as one. Rules of kinds whose reach is not
+/// known are never cut: a linter with such rules analyses the whole text at once.
+/// </remarks>
+internal static class StretchAnalysis
+{
+    /// <summary>The length of a stretch when none is given: texts up to twice this length are analysed whole.</summary>
+    public const int DefaultStretchLength = 1 << 18;
+
+    /// <summary>The paragraphs of context on each side of a stretch.</summary>
+    public const int DefaultContext = 2;
+
+    /// <summary>Whether a text is long enough to analyse in stretches, and the linter's rules allow it.</summary>
+    public static bool Applies(Linter linter, SourceText text, int stretchLength)
+    {
+        if (text.Length <= 2L * stretchLength)
+        {
+            return false;
+        }
+
+        foreach (var rule in linter.CompiledRules)
+        {
+            if (rule.Reach == RuleReach.Unknown)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The diagnostics of <paramref name="text"/> (severity <c>none</c> left out, in document order), or null when a
+    /// rule failed in some window: the caller then analyses the whole text, which reports the failure as it should.
+    /// </summary>
+    public static List<Diagnostic>? Analyze(Linter linter, SourceText text, string? path, int stretchLength, int parallelism, CancellationToken cancellationToken, int context = DefaultContext)
+    {
+        var content = text.ToString();
+        var blocks = BlockStarts(content);
+        var documentRules = new List<CompiledRule>();
+        var paragraphRules = new List<CompiledRule>();
+        foreach (var rule in linter.CompiledRules)
+        {
+            (rule.Reach == RuleReach.Document ? documentRules : paragraphRules).Add(rule);
+        }
+
+        var job = new Job(linter, text, path, blocks, paragraphRules.ToArray(), documentRules.ToArray(), Math.Max(1, context), cancellationToken);
+        var cuts = Cut(blocks, stretchLength);
+        var stretches = new Stretch?[cuts.Count - 1];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.For(0, stretches.Length, options, k => stretches[k] = job.AnalyzeStretch(cuts[k], cuts[k + 1] - 1));
+        }
+        catch (AggregateException ex) when (ex.InnerException is OperationCanceledException inner)
+        {
+            throw inner;
+        }
+
+        var list = new List<Stretch>(stretches.Length);
+        foreach (var stretch in stretches)
+        {
+            list.Add(stretch!);
+        }
+
+        // Each cut must be agreed on by the windows on either side; where they disagree, the two stretches become one.
+        for (var k = 0; k + 1 < list.Count;)
+        {
+            if (list[k].Failed || list[k + 1].Failed)
+            {
+                return null;
+            }
+
+            if (Agree(list[k], list[k + 1]))
+            {
+                k++;
+                continue;
+            }
+
+            list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last);
+            list.RemoveAt(k + 1);
+            k = Math.Max(0, k - 1);
+        }
+
+        if (list.Count == 1 && list[0].Failed)
+        {
+            return null;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        foreach (var stretch in list)
+        {
+            diagnostics.AddRange(stretch.Diagnostics);
+        }
+
+        if (!job.Combine(list, diagnostics))
+        {
+            return null;
+        }
+
+        diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
+        diagnostics.Sort(Linter.CompareDiagnostics);
+        return diagnostics;
+    }
+
+    /// <summary>Where each block (a paragraph with its break, or a blank line) starts, and the text's length last.</summary>
+    internal static int[] BlockStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (!TextChars.IsParagraphBreak(c))
+            {
+                continue;
+            }
+
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            if (i + 1 < text.Length)
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        starts.Add(text.Length);
+        return starts.ToArray();
+    }
+
+    /// <summary>The first block of each stretch (each at least <paramref name="stretchLength"/> long but the last), then the block count.</summary>
+    private static List<int> Cut(int[] blocks, int stretchLength)
+    {
+        var count = blocks.Length - 1;
+        var cuts = new List<int> { 0 };
+        for (var b = 1; b < count; b++)
+        {
+            if (blocks[b] - blocks[cuts[cuts.Count - 1]] >= stretchLength && blocks[count] - blocks[b] >= stretchLength / 2)
+            {
+                cuts.Add(b);
+            }
+        }
+
+        cuts.Add(count);
+        return cuts;
+    }
+
+    private static bool Agree(Stretch left, Stretch right) =>
+        Same(left.OwnLast, right.ContextBefore) && Same(left.ContextAfter, right.OwnFirst);
+
+    private static bool Same((int Block, BlockResult? Result) a, (int Block, BlockResult? Result) b) =>
+        a.Block == b.Block && (a.Result is null ? b.Result is null : a.Result.Equals(b.Result));
+
+    /// <summary>What one window gave for its stretch.</summary>
+    private sealed class Stretch
+    {
+        public int First { get; init; }
+
+        public int Last { get; init; }
+
+        public bool Failed { get; init; }
+
+        /// <summary>The paragraph-level diagnostics that start in the stretch, at their places in the whole text.</summary>
+        public List<Diagnostic> Diagnostics { get; init; } = new();
+
+        /// <summary>Each document-level rule's facts of the stretch.</summary>
+        public DocumentFacts?[] Facts { get; init; } = Array.Empty<DocumentFacts?>();
+
+        /// <summary>The last paragraph of the context before the stretch, as this window saw it (block -1 when none).</summary>
+        public (int Block, BlockResult? Result) ContextBefore { get; init; }
+
+        /// <summary>The stretch's first paragraph.</summary>
+        public (int Block, BlockResult? Result) OwnFirst { get; init; }
+
+        /// <summary>The stretch's last paragraph.</summary>
+        public (int Block, BlockResult? Result) OwnLast { get; init; }
+
+        /// <summary>The first paragraph of the context after the stretch (block -1 when none).</summary>
+        public (int Block, BlockResult? Result) ContextAfter { get; init; }
+    }
+
+    private sealed class Job
+    {
+        private readonly Linter _linter;
+        private readonly SourceText _source;
+        private readonly string? _path;
+        private readonly string _text;
+        private readonly int[] _blocks;
+        private readonly CompiledRule[] _paragraphRules;
+        private readonly CompiledRule[] _documentRules;
+        private readonly int _margin;
+        private readonly CancellationToken _cancellationToken;
+
+        public Job(Linter linter, SourceText source, string? path, int[] blocks, CompiledRule[] paragraphRules, CompiledRule[] documentRules, int margin, CancellationToken cancellationToken)
+        {
+            _margin = margin;
+            _linter = linter;
+            _source = source;
+            _path = path;
+            _text = source.ToString();
+            _blocks = blocks;
+            _paragraphRules = paragraphRules;
+            _documentRules = documentRules;
+            _cancellationToken = cancellationToken;
+        }
+
+        private int BlockCount => _blocks.Length - 1;
+
+        /// <summary>Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context.</summary>
+        public Stretch AnalyzeStretch(int first, int last)
+        {
+            var lo = Step(first - 1, -1);
+            var hi = Step(last + 1, +1);
+            var origin = _blocks[lo];
+            var window = SourceText.From(_text.Substring(origin, _blocks[hi + 1] - origin));
+            var document = DocumentModel.Create(window);
+            var own = TextSpan.FromBounds(_blocks[first] - origin, _blocks[last + 1] - origin);
+
+            var windowDiagnostics = Linter.RunRules(document, null, _paragraphRules, _linter.TermIndex, _cancellationToken);
+            var kept = new List<Diagnostic>();
+            foreach (var diagnostic in windowDiagnostics)
+            {
+                if (ReferenceEquals(diagnostic.Descriptor, EngineDiagnostics.RuleFailed))
+                {
+                    return new Stretch { First = first, Last = last, Failed = true };
+                }
+
+                var start = diagnostic.Location.SourceSpan.Start;
+                if (start >= own.Start && (start < own.End || (last == BlockCount - 1 && start == own.End)))
+                {
+                    kept.Add(diagnostic);
+                }
+            }
+
+            var contexts = new RuleContext[_documentRules.Length];
+            var facts = new DocumentFacts?[_documentRules.Length];
+            for (var r = 0; r < _documentRules.Length; r++)
+            {
+                var rule = _documentRules[r];
+                contexts[r] = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), _cancellationToken);
+                facts[r] = Collect(r, contexts[r], own);
+                if (facts[r] is null)
+                {
+                    return new Stretch { First = first, Last = last, Failed = true };
+                }
+            }
+
+            // The paragraphs either side of each cut, as this window sees them.
+            var count = hi - lo + 1;
+            var starts = new int[count + 1];
+            for (var i = 0; i <= count; i++)
+            {
+                starts[i] = _blocks[lo + i] - origin;
+            }
+
+            var signatures = IncrementalEngine.Signatures(document, starts, count);
+            (int, BlockResult?) Edge(int block) =>
+                block < 0 ? (-1, null) : (block, Result(block - lo, starts, windowDiagnostics, contexts, signatures));
+
+            var result = new Stretch
+            {
+                First = first,
+                Last = last,
+                Diagnostics = Place(kept, origin),
+                Facts = facts,
+                ContextBefore = Edge(lo == first ? -1 : Content(first - 1, -1, lo)),
+                OwnFirst = Edge(Content(first, +1, last)),
+                OwnLast = Edge(Content(last, -1, first)),
+                ContextAfter = Edge(hi == last ? -1 : Content(last + 1, +1, hi)),
+            };
+            return result;
+        }
+
+        /// <summary>Combines every document-level rule's facts over the stretches; false when a rule failed.</summary>
+        public bool Combine(List<Stretch> stretches, List<Diagnostic> diagnostics)
+        {
+            var offsets = new int[stretches.Count];
+            for (var k = 0; k < offsets.Length; k++)
+            {
+                offsets[k] = _blocks[stretches[k].First];
+            }
+
+            for (var r = 0; r < _documentRules.Length; r++)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                var facts = new DocumentFacts[stretches.Count];
+                for (var k = 0; k < facts.Length; k++)
+                {
+                    facts[k] = stretches[k].Facts[r]!;
+                }
+
+                var rule = _documentRules[r];
+                var combination = new DocumentCombination(rule.Rule.Descriptor, facts, offsets, null, _cancellationToken);
+                try
+                {
+                    ((IDocumentRule)rule.Rule).Combine(combination);
+                }
+                catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // A failing rule sends the text to a whole analysis, which reports the failure.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    return false;
+                }
+
+                foreach (var report in combination.Reports)
+                {
+                    diagnostics.Add(new Diagnostic(rule.Rule.Descriptor, Location.Create(_path, _source, report.Span), report.MessageIn(_source), report.Severity));
+                }
+            }
+
+            return true;
+        }
+
+        private DocumentFacts? Collect(int r, RuleContext context, TextSpan range)
+        {
+            try
+            {
+                return ((IDocumentRule)_documentRules[r].Rule).Collect(context, range);
+            }
+            catch (OperationCanceledException) when (_cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A failing rule sends the text to a whole analysis, which reports the failure.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return null;
+            }
+        }
+
+        /// <summary>What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches it.</summary>
+        private BlockResult Result(int k, int[] starts, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, int[] signatures)
+        {
+            var range = TextSpan.FromBounds(starts[k], starts[k + 1]);
+            var raw = new List<RawDiagnostic>();
+            foreach (var diagnostic in windowDiagnostics)
+            {
+                var start = diagnostic.Location.SourceSpan.Start;
+                if (diagnostic.Severity != DiagnosticSeverity.None && IncrementalEngine.BlockOf(starts, starts.Length - 1, start) == k)
+                {
+                    raw.Add(RawDiagnostic.From(diagnostic, range.Start));
+                }
+            }
+
+            var facts = new DocumentFacts?[_documentRules.Length];
+            for (var r = 0; r < facts.Length; r++)
+            {
+                facts[r] = Collect(r, contexts[r], range);
+            }
+
+            return new BlockResult(raw.ToArray(), facts, signatures[k], true);
+        }
+
+        /// <summary>The diagnostics of a window at their places in the whole text.</summary>
+        private List<Diagnostic> Place(List<Diagnostic> diagnostics, int origin)
+        {
+            var placed = new List<Diagnostic>(diagnostics.Count);
+            foreach (var diagnostic in diagnostics)
+            {
+                placed.Add(RawDiagnostic.From(diagnostic, 0).ToDiagnostic(_path, _source, origin));
+            }
+
+            return placed;
+        }
+
+        /// <summary>The first block with content from <paramref name="from"/> towards <paramref name="bound"/> (inclusive), or -1.</summary>
+        private int Content(int from, int direction, int bound)
+        {
+            for (var b = from; direction > 0 ? b <= bound : b >= bound; b += direction)
+            {
+                if (HasContent(b))
+                {
+                    return b;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>From <paramref name="start"/>, walks in <paramref name="direction"/> past the margin's blocks with content; the last block reached.</summary>
+        private int Step(int start, int direction)
+        {
+            if (start < 0)
+            {
+                return 0;
+            }
+
+            if (start >= BlockCount)
+            {
+                return BlockCount - 1;
+            }
+
+            var seen = 0;
+            var b = start;
+            while (true)
+            {
+                if (HasContent(b) && ++seen == _margin)
+                {
+                    return b;
+                }
+
+                var next = b + direction;
+                if (next < 0 || next >= BlockCount)
+                {
+                    return b;
+                }
+
+                b = next;
+            }
+        }
+
+        private bool HasContent(int block)
+        {
+            for (var i = _blocks[block]; i < _blocks[block + 1]; i++)
+            {
+                if (!TextChars.IsSpace(_text[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

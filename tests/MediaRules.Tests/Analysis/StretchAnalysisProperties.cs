@@ -1,0 +1,79 @@
+using System;
+using System.Linq;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using MediaRules.Analysis;
+using MediaRules.Documents;
+using MediaRules.Text;
+using Xunit;
+using static MediaRules.Tests.Session.SessionTestSupport;
+
+namespace MediaRules.Tests.Analysis;
+
+/// <summary>
+/// A text analysed stretch by stretch (only a stretch's model alive at a time, stretches in parallel) gives the same
+/// diagnostics as the whole text analysed at once: for any document, any stretch length and any parallelism.
+/// </summary>
+public class StretchAnalysisProperties
+{
+    // Paragraphs built to reach across edges (speakers, continued quotations, names spelled two ways, acronyms defined
+    // late), joined by every kind of break; long enough to be cut many times at short stretch lengths.
+    private static readonly Gen<string> Documents =
+        from count in Gen.Choose(0, 40)
+        from paragraphs in Gen.ArrayOf(Gen.Elements(Paragraphs), count)
+        from separator in Gen.Elements("\n", "\n", "\n\n", "\r\n", "\n \n", "\u001E", "\r")
+        select Join(paragraphs, separator);
+
+    [Property(MaxTest = 300)]
+    public Property Stretches_give_the_whole_analysis() =>
+        Prop.ForAll(Documents.ToArbitrary(), Gen.Choose(1, 600).ToArbitrary(), Gen.Choose(1, 3).ToArbitrary(), (text, stretch, parallelism) =>
+        {
+            var expected = Whole(text);
+            var actual = Rows(TestSupport.Default.AnalyzeInStretches(SourceText.From(text), "doc.txt", stretch, parallelism).Diagnostics);
+            return expected.SequenceEqual(actual)
+                .Label($"stretch {stretch}, text: {text.Replace("\n", "\\n").Replace("\r", "\\r")}\nexpected:\n  {string.Join("\n  ", expected)}\nactual:\n  {string.Join("\n  ", actual)}");
+        });
+
+    // With one paragraph of context, cuts next to a speaker named a paragraph earlier come out wrong (checked: without
+    // the check at each cut this property fails); the check sees the two windows disagree and joins the stretches.
+    [Property(MaxTest = 300)]
+    public Property With_one_paragraph_of_context_the_check_at_each_cut_still_gives_the_whole_analysis() =>
+        Prop.ForAll(Documents.ToArbitrary(), Gen.Choose(1, 300).ToArbitrary(), (text, stretch) =>
+            Whole(text).SequenceEqual(Rows(TestSupport.Default.AnalyzeInStretches(SourceText.From(text), "doc.txt", stretch, 2, context: 1).Diagnostics))
+                .Label($"stretch {stretch}, text: {text.Replace("\n", "\\n").Replace("\r", "\\r")}"));
+
+    [Fact]
+    public void A_long_article_is_analysed_in_stretches_by_default_with_the_same_diagnostics()
+    {
+        // Past twice the default stretch length, Analyze cuts the text; its model is built only when asked for.
+        var seed = TestSupport.SeedText;
+        var builder = new StringBuilder();
+        var i = 0;
+        while (builder.Length < (2 * StretchAnalysis.DefaultStretchLength) + 10_000)
+        {
+            builder.Append(seed).Append("\n\n").Append(Paragraphs[i++ % Paragraphs.Length]).Append('\n');
+        }
+
+        var text = SourceText.From(builder.ToString());
+        Assert.True(StretchAnalysis.Applies(TestSupport.Default, text, StretchAnalysis.DefaultStretchLength));
+        var result = TestSupport.Default.Analyze(text, "long.txt");
+        Assert.Equal(Whole(text.ToString(), "long.txt"), Rows(result.Diagnostics));
+        Assert.True(result.Diagnostics.Count > 1000);
+        Assert.Equal(DocumentModel.Create(text).Sentences.Count, result.Document.Sentences.Count);
+        Assert.Same(text, result.Text);
+    }
+
+    [Fact]
+    public void Block_starts_follow_paragraph_breaks()
+    {
+        Assert.Equal(new[] { 0, 2, 5, 6, 8 }, StretchAnalysis.BlockStarts("a\nb\r\n\nc\r"));
+        Assert.Equal(new[] { 0, 0 }, StretchAnalysis.BlockStarts(string.Empty));
+        Assert.Equal(new[] { 0, 3 }, StretchAnalysis.BlockStarts("abc"));
+    }
+
+    // The whole text at once: the model of all of it, every rule over it.
+    private static System.Collections.Generic.List<string> Whole(string text, string path = "doc.txt") =>
+        Rows(TestSupport.Default.Analyze(DocumentModel.Create(SourceText.From(text)), path, default).Diagnostics);
+}
