@@ -17,19 +17,32 @@ internal static class YamlSource
         try
         {
             // Refuse aliases before building the tree: these files do not need them, and refusing them makes
-            // "billion laughs" style expansion impossible whatever walks the tree later.
-            var parser = new Parser(new StringReader(yaml));
-            while (parser.MoveNext())
+            // "billion laughs" style expansion impossible whatever walks the tree later. The tree is built from the
+            // same pass over the events, which stops at the first alias.
+            var stream = new YamlStream();
+            try
             {
-                if (parser.Current is AnchorAlias alias)
+                stream.Load(new AliasRefusingParser(new Parser(new StringReader(yaml))));
+            }
+            catch (AliasFoundException found)
+            {
+                errors.Add(ErrorAt(source, found.Alias.Start, $"YAML aliases (*{found.Alias.Value}) are not allowed in a {what}"));
+                return null;
+            }
+            catch (YamlException)
+            {
+                // Reading stopped early (a syntax error, or a duplicate key found while building the tree). Report what
+                // a pass over all the events reports first, as when that pass ran on its own before the tree was built:
+                // an alias further on, or the first syntax error (FirstAlias throws it), or else this error.
+                if (FirstAlias(yaml) is { } alias)
                 {
                     errors.Add(ErrorAt(source, alias.Start, $"YAML aliases (*{alias.Value}) are not allowed in a {what}"));
                     return null;
                 }
+
+                throw;
             }
 
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
             if (stream.Documents.Count == 0)
             {
                 errors.Add(new RuleLoadError(source, 1, 1, $"the {what} is empty"));
@@ -56,6 +69,21 @@ internal static class YamlSource
         }
     }
 
+    // The first alias of a text, or null when it has none; a syntax error before any alias throws.
+    private static AnchorAlias? FirstAlias(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        while (parser.MoveNext())
+        {
+            if (parser.Current is AnchorAlias alias)
+            {
+                return alias;
+            }
+        }
+
+        return null;
+    }
+
     public static RuleLoadError ErrorAt(string source, Mark mark, string message) =>
         new(source, (int)mark.Line, (int)mark.Column, message);
 
@@ -65,4 +93,33 @@ internal static class YamlSource
         var at = message.IndexOf("): ", StringComparison.Ordinal);
         return message.StartsWith("(Line", StringComparison.Ordinal) && at >= 0 ? message.Substring(at + 3) : message;
     }
+
+    /// <summary>Passes the events on, and throws <see cref="AliasFoundException"/> at the first alias.</summary>
+    private sealed class AliasRefusingParser : IParser
+    {
+        private readonly IParser _inner;
+
+        public AliasRefusingParser(IParser inner) => _inner = inner;
+
+        public ParsingEvent? Current => _inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!_inner.MoveNext())
+            {
+                return false;
+            }
+
+            return _inner.Current is AnchorAlias alias ? throw new AliasFoundException(alias) : true;
+        }
+    }
+
+#pragma warning disable CA1064, CA1032 // Private: thrown and caught within this class only.
+    private sealed class AliasFoundException : Exception
+    {
+        public AliasFoundException(AnchorAlias alias) => Alias = alias;
+
+        public AnchorAlias Alias { get; }
+    }
+#pragma warning restore CA1064, CA1032
 }
