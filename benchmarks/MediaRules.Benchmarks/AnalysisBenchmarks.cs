@@ -36,6 +36,11 @@ public class AnalysisBenchmarks
     [Benchmark]
     public int OneMegabyte() => _linter.Analyze(_megabyte).Diagnostics.Count;
 
+    /// <summary>The same megabyte on one thread: stretch by stretch, one at a time (<c>Linter.Analyze</c> runs the stretches of a text this long on every core).</summary>
+    /// <returns>The number of diagnostics.</returns>
+    [Benchmark]
+    public int OneMegabyteOneThread() => _linter.AnalyzeInStretches(_megabyte, null, StretchAnalysis.DefaultStretchLength, parallelism: 1).Diagnostics.Count;
+
     private sealed class ThroughputConfig : ManualConfig
     {
         public ThroughputConfig() => AddColumn(new ThroughputColumn(benchmarkCase =>

@@ -52,10 +52,15 @@ public class ScanThroughput
     [Benchmark]
     public int Kernel() => KernelPasses.CountMatches(_matcher, _content.AsSpan());
 
-    /// <summary>The whole pipeline with the default packs.</summary>
+    /// <summary>The whole pipeline with the default packs, on one thread (stretch by stretch, as a long text is analysed, one stretch at a time).</summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
-    public int DefaultPacks() => _linter.Analyze(_text).Diagnostics.Count;
+    public int DefaultPacks() => _linter.AnalyzeInStretches(_text, null, StretchAnalysis.DefaultStretchLength, parallelism: 1).Diagnostics.Count;
+
+    /// <summary>The whole pipeline with the default packs as <c>Linter.Analyze</c> runs it: stretches on every core.</summary>
+    /// <returns>The number of diagnostics.</returns>
+    [Benchmark]
+    public int DefaultPacksAllCores() => _linter.Analyze(_text).Diagnostics.Count;
 
     private sealed class Config : ManualConfig
     {

@@ -27,5 +27,8 @@ public sealed class CodeFix
     /// <param name="replacement">The new text.</param>
     /// <returns>The fix.</returns>
     public static CodeFix Replace(TextSpan span, string replacement) =>
-        new($"Replace with '{replacement}'", new[] { new TextChange(span, replacement) });
+        new(ReplaceTitle(replacement), new[] { new TextChange(span, replacement) });
+
+    /// <summary>The title of <see cref="Replace"/>'s fix.</summary>
+    internal static string ReplaceTitle(string replacement) => $"Replace with '{replacement}'";
 }

@@ -17,6 +17,8 @@ public sealed class RuleContext
     private readonly ScopeFilter _scope;
     private const int MaxPooledDisplay = 64;
     private ScopeFilter.Memo? _memo;
+    private Dictionary<string, string>? _strings;
+    private Dictionary<string, string>? _fixTitles;
 #if NET9_0_OR_GREATER
     private HashSet<string>? _displayPool;
 #endif
@@ -86,13 +88,21 @@ public sealed class RuleContext
             return false;
         }
 
-        var match = TokenText.ToDisplay(Text.AsSpan(span));
+        // A document repeats its findings: the same words, messages and fix titles are one string each.
+        var match = DisplayText(span);
         string? suggestion = null;
         CodeFix? fix = null;
         if (suggestions is { Count: > 0 })
         {
-            suggestion = MatchCase(match, suggestions[0]);
-            fix = CodeFix.Replace(span, suggestion);
+            suggestion = Pooled(MatchCase(match, suggestions[0]));
+            var titles = _fixTitles ??= new Dictionary<string, string>(StringComparer.Ordinal);
+            if (!titles.TryGetValue(suggestion, out var title))
+            {
+                title = CodeFix.ReplaceTitle(suggestion);
+                titles.Add(suggestion, title);
+            }
+
+            fix = new CodeFix(title, new[] { new TextChange(span, suggestion) });
         }
 
         var message = FormatMessage(Descriptor.MessageFormat, match, suggestion);
@@ -104,8 +114,20 @@ public sealed class RuleContext
             }
         }
 
-        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), Pooled(message), severity, fix));
         return true;
+    }
+
+    private string Pooled(string value)
+    {
+        var pool = _strings ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (pool.TryGetValue(value, out var pooled))
+        {
+            return pooled;
+        }
+
+        pool.Add(value, value);
+        return value;
     }
 
     /// <summary>Where the linter's shared term index says each term matcher's phrases can start, or null.</summary>
