@@ -53,7 +53,8 @@ internal static class StretchAnalysis
 
     /// <summary>
     /// The diagnostics of <paramref name="text"/> (severity <c>none</c> left out, in document order), or null when a
-    /// rule failed in some window: the caller then analyses the whole text, which reports the failure as it should.
+    /// rule failed in some window, or joining stretches would cost more than the whole: the caller then analyses the
+    /// whole text (which reports a failure as it should).
     /// </summary>
     public static List<Diagnostic>? Analyze(Linter linter, SourceText text, string? path, int stretchLength, int parallelism, CancellationToken cancellationToken, int context = DefaultContext)
     {
@@ -86,6 +87,9 @@ internal static class StretchAnalysis
         }
 
         // Each cut must be agreed on by the windows on either side; where they disagree, the two stretches become one.
+        // A text whose paragraphs all depend on far-away ones (a quotation continued over hundreds of paragraphs) would
+        // join stretch after stretch: once the joins have re-analysed as much text as the whole, it is analysed whole.
+        long budget = text.Length;
         for (var k = 0; k + 1 < list.Count;)
         {
             if (list[k].Failed || list[k + 1].Failed)
@@ -97,6 +101,12 @@ internal static class StretchAnalysis
             {
                 k++;
                 continue;
+            }
+
+            budget -= blocks[list[k + 1].Last + 1] - blocks[list[k].First];
+            if (budget < 0)
+            {
+                return null;
             }
 
             list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last);

@@ -65,6 +65,26 @@ public class StretchAnalysisProperties
         Assert.Same(text, result.Text);
     }
 
+    [Theory]
+    [InlineData(60, 2)]
+    [InlineData(400, 2)]
+    [InlineData(1, 1)]
+    public void Speakers_quoted_paragraphs_later_give_the_whole_analysis(int stretch, int context)
+    {
+        // Each speaker is named a paragraph or two before the quotation a pronoun gives them, cut at every paragraph.
+        // (The property with one paragraph of context is where stretches join, and now and then run out of their
+        // budget and go whole.)
+        var builder = new StringBuilder();
+        for (var i = 0; i < 60; i++)
+        {
+            builder.Append("Army chief Herzi Halevi said the operation would continue.\n“The mission is clear.”\n")
+                .Append("“We will not stop,” he said of position ").Append(i).Append(".\n");
+        }
+
+        var text = builder.ToString();
+        Assert.Equal(Whole(text), Rows(TestSupport.Default.AnalyzeInStretches(SourceText.From(text), "doc.txt", stretch, 2, context).Diagnostics));
+    }
+
     [Fact]
     public void Block_starts_follow_paragraph_breaks()
     {
