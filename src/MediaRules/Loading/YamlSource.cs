@@ -14,6 +14,7 @@ internal static class YamlSource
     /// <summary>The root node, or null after recording why not (malformed YAML, aliases, empty, several documents).</summary>
     public static YamlNode? Parse(string yaml, string source, string what, List<RuleLoadError> errors)
     {
+        AliasRefusingParser? reading = null;
         try
         {
             // Refuse aliases before building the tree: these files do not need them, and refusing them makes
@@ -22,7 +23,8 @@ internal static class YamlSource
             var stream = new YamlStream();
             try
             {
-                stream.Load(new AliasRefusingParser(new Parser(new StringReader(yaml))));
+                reading = new AliasRefusingParser(new Parser(new StringReader(yaml)));
+                stream.Load(reading);
             }
             catch (AliasFoundException found)
             {
@@ -67,6 +69,14 @@ internal static class YamlSource
             errors.Add(ErrorAt(source, problem, $"malformed YAML: {StripPosition(message)}{context}"));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed flow collections ("[1, 2" left open before a new key)
+            // with this exception instead of a YamlException: the problem lies after the last event it read.
+            var mark = reading?.LastEnd is { Line: > 0 } end ? end : new Mark(0, 1, 1);
+            errors.Add(ErrorAt(source, mark, "malformed YAML: cannot read on from here (an unclosed [ or { before this point?)"));
+            return null;
+        }
     }
 
     // The first alias of a text, or null when it has none; a syntax error before any alias throws.
@@ -103,12 +113,17 @@ internal static class YamlSource
 
         public ParsingEvent? Current => _inner.Current;
 
+        /// <summary>Where the last event read ends.</summary>
+        public Mark? LastEnd { get; private set; }
+
         public bool MoveNext()
         {
             if (!_inner.MoveNext())
             {
                 return false;
             }
+
+            LastEnd = _inner.Current?.End;
 
             return _inner.Current is AnchorAlias alias ? throw new AliasFoundException(alias) : true;
         }

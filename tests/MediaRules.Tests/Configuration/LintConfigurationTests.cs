@@ -49,6 +49,15 @@ public sealed class LintConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_configuration_with_an_open_flow_list_is_an_error_with_its_position()
+    {
+        var ex = Assert.Throws<RuleLoadException>(() => LintConfiguration.Parse("accept: [a, b\nseverity: 3\n", "c.yaml"));
+        var error = Assert.Single(ex.Errors);
+        Assert.Contains("malformed YAML", error.Message);
+        Assert.StartsWith("c.yaml(1,", error.ToString());
+    }
+
+    [Fact]
     public void A_section_needs_files_and_known_keys()
     {
         var ex = Assert.Throws<RuleLoadException>(() => LintConfiguration.Parse("sections:\n  - accept: [x]\n    colour: red\n", "c.yaml"));

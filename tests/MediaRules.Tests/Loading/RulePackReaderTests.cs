@@ -48,6 +48,18 @@ public class RulePackReaderTests
         Assert.StartsWith("broken.yaml(3,", error.ToString());
     }
 
+    [Theory]
+    [InlineData("rules:\n  - id: MR2999\n    b: [1, 2\n    c: 3\n", 3)]
+    [InlineData("rules: [\n  {id: MR2999\nx: 1\n", 1)]
+    public void A_flow_collection_left_open_is_a_yaml_error_with_its_line_not_a_crash(string yaml, int line)
+    {
+        // YamlDotNet's scanner throws InvalidOperationException here, not YamlException.
+        var error = SingleError(yaml, "open.yaml");
+        Assert.Contains("malformed YAML", error.Message);
+        Assert.True(error.Line >= line, error.ToString());
+        Assert.StartsWith("open.yaml(", error.ToString());
+    }
+
     [Fact]
     public void Unknown_key_points_at_the_key()
     {
