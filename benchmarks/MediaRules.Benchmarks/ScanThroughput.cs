@@ -4,6 +4,7 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MediaRules.Analysis;
+using MediaRules.Documents;
 using MediaRules.Matching;
 using MediaRules.Text;
 
@@ -52,10 +53,10 @@ public class ScanThroughput
     [Benchmark]
     public int Kernel() => KernelPasses.CountMatches(_matcher, _content.AsSpan());
 
-    /// <summary>The whole pipeline with the default packs, on one thread (stretch by stretch, as a long text is analysed, one stretch at a time).</summary>
+    /// <summary>The whole pipeline with the default packs on one thread: one text model of the whole text, every rule over it.</summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
-    public int DefaultPacks() => _linter.AnalyzeInStretches(_text, null, StretchAnalysis.DefaultStretchLength, parallelism: 1).Diagnostics.Count;
+    public int DefaultPacks() => _linter.Analyze(DocumentModel.Create(_text), null, default).Diagnostics.Count;
 
     /// <summary>The whole pipeline with the default packs as <c>Linter.Analyze</c> runs it: stretches on every core.</summary>
     /// <returns>The number of diagnostics.</returns>

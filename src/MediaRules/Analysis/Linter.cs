@@ -40,6 +40,11 @@ public sealed class Linter
     /// <param name="path">The document's path, carried into every diagnostic's location.</param>
     /// <param name="cancellationToken">Cancels the analysis.</param>
     /// <returns>The text model and the diagnostics.</returns>
+    /// <remarks>
+    /// A text of more than 512K characters is analysed in stretches of about 256K characters, cut at paragraph breaks,
+    /// on every core, with the same diagnostics as one analysis of the whole text (see the README, "Long documents");
+    /// its <see cref="AnalysisResult.Document"/> is then built on first use.
+    /// </remarks>
     public AnalysisResult Analyze(SourceText text, string? path = null, CancellationToken cancellationToken = default)
     {
         if (text is null)
