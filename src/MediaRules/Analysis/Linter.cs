@@ -23,6 +23,7 @@ public sealed class Linter
         TermIndex = new Matching.TermIndex(_rules.Select(r => r.Rule).OfType<Matching.ITermMatchingRule>().Select(r => r.Matcher).ToList());
         Rules = _rules.Select(r => r.Definition).ToArray();
         Descriptors = _rules.Select(r => r.Rule.Descriptor).ToArray();
+        NeedsSourcing = _rules.Any(r => r.NeedsSourcing);
     }
 
     /// <summary>The definitions of the loaded rules, in id order: what each flags, why, and its examples.</summary>
@@ -58,8 +59,18 @@ public sealed class Linter
             return new AnalysisResult(path, text, diagnostics);
         }
 
+        if (!NeedsSourcing)
+        {
+            // The rules read no sourcing: a lighter model for them; the result's model is the full one, made on demand.
+            var found = Analyze(DocumentModelBuilder.Build(text, sourcing: false), path, cancellationToken).Diagnostics;
+            return new AnalysisResult(path, text, found);
+        }
+
         return Analyze(DocumentModel.Create(text), path, cancellationToken);
     }
+
+    /// <summary>Whether any rule needs the model's attribution and speakers (else they are left out of its analyses).</summary>
+    internal bool NeedsSourcing { get; }
 
     /// <summary>
     /// Analyses a text stretch by stretch (see <see cref="StretchAnalysis"/>), whatever its length, with at most
@@ -184,7 +195,11 @@ internal sealed class CompiledRule
         Reach = rule is IDocumentRule ? RuleReach.Document
             : rule.GetType().Assembly == typeof(CompiledRule).Assembly ? RuleReach.Paragraph
             : RuleReach.Unknown;
+        NeedsSourcing = rule is not ISourcingFreeRule || Scope.NeedsSourcing;
     }
+
+    /// <summary>Whether the rule needs the text model's attribution and speakers.</summary>
+    public bool NeedsSourcing { get; }
 
     /// <summary>How far the rule reads: what an incremental session must re-run after an edit.</summary>
     public RuleReach Reach { get; }

@@ -247,7 +247,7 @@ internal static class StretchAnalysis
             var hi = Step(last + 1, +1);
             var origin = _blocks[lo];
             var window = SourceText.From(_text.Substring(origin, _blocks[hi + 1] - origin));
-            var document = DocumentModel.Create(window);
+            var document = DocumentModelBuilder.Build(window, _linter.NeedsSourcing);
             var own = TextSpan.FromBounds(_blocks[first] - origin, _blocks[last + 1] - origin);
 
             var windowDiagnostics = Linter.RunRules(document, null, _paragraphRules, _linter.TermIndex, _cancellationToken);

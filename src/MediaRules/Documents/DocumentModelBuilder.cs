@@ -12,7 +12,17 @@ internal static class DocumentModelBuilder
     /// <summary>Builds the model of a text.</summary>
     /// <param name="text">The text.</param>
     /// <returns>The model.</returns>
-    public static DocumentModel Build(SourceText text)
+    public static DocumentModel Build(SourceText text) => Build(text, sourcing: true);
+
+    /// <summary>
+    /// Builds the model of a text; without <paramref name="sourcing"/>, leaves out direct speakers, attribution and
+    /// indirect speech (every sentence unsourced, every quotation without a speaker, no indirect clause), for rules
+    /// that do not read them. Such a model is never handed out: results built on it carry a full model made on demand.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="sourcing">Whether to find speakers and attribution.</param>
+    /// <returns>The model.</returns>
+    public static DocumentModel Build(SourceText text, bool sourcing)
     {
         var content = text.ToString();
         var tokenArray = Tokenizer.Tokenize(content);
@@ -22,8 +32,24 @@ internal static class DocumentModelBuilder
         var quoteInfos = QuotationScanner.Scan(tokens, paragraphInfos);
         AssignSentences(quoteInfos, sentenceInfos);
         MentionDetector.Mark(tokens, quoteInfos, paragraphInfos);
-        SpeakerFinder.FindDirect(tokens, quoteInfos, sentenceInfos, paragraphInfos);
-        var attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, quoteInfos, out var clauses);
+        Attribution[] attributions;
+        IndirectClause[] clauses;
+        if (sourcing)
+        {
+            SpeakerFinder.FindDirect(tokens, quoteInfos, sentenceInfos, paragraphInfos);
+            attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, quoteInfos, out clauses);
+        }
+        else
+        {
+            attributions = new Attribution[sentenceInfos.Length];
+            for (var i = 0; i < attributions.Length; i++)
+            {
+                attributions[i] = Attribution.None;
+            }
+
+            clauses = System.Array.Empty<IndirectClause>();
+        }
+
         var voices = VoiceAnalyzer.Build(paragraphInfos, quoteInfos, clauses);
 
         return new DocumentModel(

@@ -44,7 +44,19 @@ internal sealed class ScopeFilter
 
         _severityIfSentenceContains = scope.SeverityIfSentenceContains.Select(p => (p.Key, p.Value.ToArray())).ToArray();
         _adjacentReach = scope.AttributionReach == AttributionReach.Adjacent;
+
+        // Without attribution and speakers, the model still tells quotations and mentions from the writer's text but
+        // makes every indirect clause narrative and every quotation unattributed: a scope that tells those apart, or
+        // asks how a sentence is sourced, needs the full model.
+        NeedsSourcing = !_anySource
+            || (!_voices[(int)VoiceFilter.Any]
+                && (_voices[(int)VoiceFilter.Narrative] != _voices[(int)VoiceFilter.IndirectSpeech]
+                    || (_voices[(int)VoiceFilter.UnattributedQuote] && !_voices[(int)VoiceFilter.DirectQuote])))
+            || _severityByVoice.Keys.Any(v => v is VoiceFilter.Narrative or VoiceFilter.IndirectSpeech or VoiceFilter.DirectQuote or VoiceFilter.UnattributedQuote);
     }
+
+    /// <summary>Whether admitting a report needs how sentences are sourced or who speaks (see <see cref="ISourcingFreeRule"/>).</summary>
+    public bool NeedsSourcing { get; }
 
     /// <summary>Whether a match at <paramref name="span"/> is in scope, and with what severity.</summary>
     public bool Admits(DocumentModel document, TextSpan span, DiagnosticSeverity defaultSeverity, out DiagnosticSeverity severity, Memo? memo = null)

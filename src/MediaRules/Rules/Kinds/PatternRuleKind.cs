@@ -405,7 +405,7 @@ internal sealed class PatternRuleKind : IRuleKind
         }
     }
 
-    private sealed class PatternRule : IRule
+    private sealed class PatternRule : IRule, ISourcingFreeRule
     {
         private readonly Lazy<Regex>[] _regexes;
         private readonly RegexPrefilter?[] _prefilters;

@@ -41,7 +41,7 @@ internal sealed class TermRuleKind : IRuleKind
         return new TermRule(definition.ToDescriptor(), matcher.Build(), suggestions, definition.CaseSensitive);
     }
 
-    private sealed class TermRule : IRule, Matching.ITermMatchingRule
+    private sealed class TermRule : IRule, Matching.ITermMatchingRule, ISourcingFreeRule
     {
         private readonly TermMatcher _matcher;
         private readonly IReadOnlyList<string>[] _suggestions;
