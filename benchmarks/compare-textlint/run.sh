@@ -8,7 +8,8 @@
 # WORKDIR (default: a new temporary folder) receives textlint (installed from npm), the corpus and the prh dictionaries
 # (written by the benchmarks project: `--write-corpus`; a rule per term, but ten terms a rule at 10,000, since an
 # imported pack holds at most the 1,000 ids of one category), the dictionaries converted with `mediarules rules import
-# --from prh`, the published CLI (Release, ReadyToRun when it restores) and every run's output and time report.
+# --from prh`, the published CLI (benchmarks/publish-cli.sh: Native AOT where a C toolchain is present, else
+# ReadyToRun, else plain) and every run's output and time report.
 # Environment: RUN_TIMEOUT (seconds, default 1800) bounds each run; CASES limits the cases ("10mb-50 1mb-1000 1mb-10000").
 set -euo pipefail
 
@@ -40,16 +41,9 @@ if [ ! -f "$work/corpus/prh-10000.yml" ]; then
   dotnet run -c Release --project "$repo/benchmarks/MediaRules.Benchmarks" -- --write-corpus "$work/corpus" >&2
 fi
 
-# 3. The CLI, published (ReadyToRun when the runtime pack restores; otherwise plain).
+# 3. The CLI, published (Native AOT where clang is present, else ReadyToRun, else plain).
 if [ ! -x "$work/mediarules/MediaRules.Cli" ]; then
-  echo "publishing the mediarules CLI" >&2
-  if dotnet publish "$repo/src/MediaRules.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/mediarules" >"$work/publish.log" 2>&1; then
-    echo "ReadyToRun" >"$work/mediarules/.flavour"
-  else
-    echo "ReadyToRun publish failed (see $work/publish.log); publishing without it" >&2
-    dotnet publish "$repo/src/MediaRules.Cli" -c Release -o "$work/mediarules" >>"$work/publish.log" 2>&1
-    echo "JIT" >"$work/mediarules/.flavour"
-  fi
+  bash "$repo/benchmarks/publish-cli.sh" "$work/mediarules" >&2
 fi
 mediarules="$work/mediarules/MediaRules.Cli"
 
