@@ -425,7 +425,14 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 }
             }
 
-            var names = new List<Name>();
+            // At most one name per capitalised word: sized once, never grown (names are large and a stretch has many).
+            var capitalised = 0;
+            for (var i = first; i < end; i++)
+            {
+                capitalised += tokens[i].Kind == TokenKind.Word && char.IsUpper(text[tokens[i].Span.Start]) ? 1 : 0;
+            }
+
+            var names = new List<Name>(capitalised);
             var keys = new HashSet<string>(StringComparer.Ordinal);
             var sentenceIndex = 0;
             (string Key, TextSpan Span, string? ConditionalWord)? candidate = null;
