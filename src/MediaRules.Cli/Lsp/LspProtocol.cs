@@ -2,7 +2,9 @@ using System.Collections.Generic;
 using System.Text.Json;
 
 // The part of the Language Server Protocol (3.17) that `mediarules lsp` speaks, as plain records. Property names are
-// camelCased by the serializer (LspServer.SerializerOptions) and null members are left out.
+// camelCased by the serializer (LspServer.SerializerOptions, source-generated in LspJsonContext) and null members are
+// left out. The parameters of the messages the server sends (publishDiagnostics, showMessage, registerCapability)
+// go out as dictionaries of their members (LspServer), so only those members' types need serializing.
 namespace MediaRules.Cli.Lsp;
 
 /// <summary>A position: a zero-based line and a zero-based offset in UTF-16 code units within that line.</summary>
@@ -79,15 +81,11 @@ internal sealed record MarkupContent(string Kind, string Value);
 
 internal sealed record Hover(MarkupContent Contents, LspRange? Range);
 
-internal sealed record ShowMessageParams(int Type, string Message);
-
 internal sealed record FileEvent(string Uri, int Type);
 
 internal sealed record DidChangeWatchedFilesParams(IReadOnlyList<FileEvent>? Changes);
 
 internal sealed record Registration(string Id, string Method, DidChangeWatchedFilesRegistrationOptions RegisterOptions);
-
-internal sealed record RegistrationParams(IReadOnlyList<Registration> Registrations);
 
 internal sealed record DidChangeWatchedFilesRegistrationOptions(IReadOnlyList<FileSystemWatcherRegistration> Watchers);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -16,10 +17,17 @@ namespace MediaRules.Cli.Lsp;
 /// output), framed with <c>Content-Length</c> headers by StreamJsonRpc's <see cref="HeaderDelimitedMessageHandler"/>
 /// and serialized by its <see cref="SystemTextJsonFormatter"/>. Messages are handled one at a time in the order they
 /// arrive (a <see cref="NonConcurrentSynchronizationContext"/>), so every edit is applied before the next request
-/// reads the document. The public methods are the protocol's; a method the server does not know gets MethodNotFound
-/// (requests) or is ignored (notifications); an exception in a handler is logged to stderr and never ends the server.
+/// reads the document. The protocol's methods are those of <see cref="ILanguageServer"/>; a method the server does
+/// not know gets MethodNotFound (requests) or is ignored (notifications); an exception in a handler is logged to
+/// stderr and never ends the server.
 /// </summary>
-internal sealed class LspServer : ILspClient, IDisposable
+/// <remarks>
+/// Native AOT safe, as StreamJsonRpc's guidance asks (docs/lsp.md, "Native build"): the target is registered through
+/// the source-generated shape of <see cref="ILanguageServer"/>, all JSON goes through the source-generated
+/// <see cref="LspJsonContext"/>, and messages to the client pass their parameters as a dictionary with declared
+/// types, never as an object to reflect over.
+/// </remarks>
+internal sealed class LspServer : ILanguageServer, ILspClient, IDisposable
 {
     private readonly object _gate = new();
     private readonly TextWriter _log;
@@ -40,20 +48,21 @@ internal sealed class LspServer : ILspClient, IDisposable
     }
 
     /// <summary>
-    /// Property names in camelCase, null members left out. Plain reflection-based System.Text.Json: the tool is not
-    /// trimmed, and the project already uses System.Text.Json, so no second serializer (Newtonsoft.Json, the default
-    /// formatter's) is in the path.
+    /// Property names in camelCase, null members left out; the types' metadata comes from the source-generated
+    /// <see cref="LspJsonContext"/> only (no reflection-based System.Text.Json, which the Native AOT build lacks).
+    /// System.Text.Json rather than the default formatter's Newtonsoft.Json, which the project does not otherwise use.
     /// </summary>
     internal static JsonSerializerOptions SerializerOptions { get; } = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = LspJsonContext.Default,
     };
 
     /// <summary>Serves until <c>exit</c> (or until the input ends).</summary>
     /// <returns>The exit code: 0 after <c>shutdown</c> then <c>exit</c>, 1 when the client exits (or goes away) without <c>shutdown</c>.</returns>
     internal async Task<int> RunAsync(Stream input, Stream output)
     {
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = SerializerOptions };
+        var formatter = CreateFormatter();
         using var handler = new HeaderDelimitedMessageHandler(output, input, formatter);
         using var rpc = new JsonRpc(handler)
         {
@@ -62,7 +71,7 @@ internal sealed class LspServer : ILspClient, IDisposable
         };
         rpc.TraceSource.Listeners.Clear();
         rpc.TraceSource.Listeners.Add(new TextWriterTraceListener(_log));
-        rpc.AddLocalRpcTarget(this, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromShape<ILanguageServer>(), this, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         _rpc = rpc;
         rpc.StartListening();
         try
@@ -94,7 +103,6 @@ internal sealed class LspServer : ILspClient, IDisposable
     }
 
     /// <summary>Stops watching files (not a protocol method).</summary>
-    [JsonRpcIgnore]
     public void Dispose()
     {
         lock (_gate)
@@ -104,8 +112,9 @@ internal sealed class LspServer : ILspClient, IDisposable
         }
     }
 
-    [JsonRpcMethod("initialize")]
-    public InitializeResult Initialize(InitializeParams request)
+    public Task<InitializeResult> InitializeAsync(InitializeParams request) => Task.FromResult(Initialize(request));
+
+    private InitializeResult Initialize(InitializeParams request)
     {
         lock (_gate)
         {
@@ -127,7 +136,6 @@ internal sealed class LspServer : ILspClient, IDisposable
         }
     }
 
-    [JsonRpcMethod("initialized")]
     public void Initialized(JsonElement? request = null)
     {
         _ = request;
@@ -140,7 +148,13 @@ internal sealed class LspServer : ILspClient, IDisposable
                 var registration = new Registration("mediarules-watch", "workspace/didChangeWatchedFiles", new DidChangeWatchedFilesRegistrationOptions(
                     [new FileSystemWatcherRegistration("**/*.yaml"), new FileSystemWatcherRegistration("**/*.yml"),
                      .. _workspace.WatchedFolders().Select(f => new FileSystemWatcherRegistration(f.Replace('\\', '/') + "/*.{yaml,yml}"))]));
-                Send(_rpc!.InvokeWithParameterObjectAsync("client/registerCapability", new RegistrationParams([registration])), "client/registerCapability");
+                Send(
+                    _rpc!.InvokeWithParameterObjectAsync(
+                        "client/registerCapability",
+                        new Dictionary<string, object?> { ["registrations"] = new[] { registration } },
+                        new Dictionary<string, Type> { ["registrations"] = typeof(IReadOnlyList<Registration>) },
+                        System.Threading.CancellationToken.None),
+                    "client/registerCapability");
             }
             else
             {
@@ -150,8 +164,9 @@ internal sealed class LspServer : ILspClient, IDisposable
         });
     }
 
-    [JsonRpcMethod("shutdown")]
-    public object? Shutdown()
+    public Task<object?> ShutdownAsync() => Task.FromResult(Shutdown());
+
+    private object? Shutdown()
     {
         lock (_gate)
         {
@@ -163,7 +178,6 @@ internal sealed class LspServer : ILspClient, IDisposable
         }
     }
 
-    [JsonRpcMethod("exit")]
     public void Exit()
     {
         lock (_gate)
@@ -172,21 +186,17 @@ internal sealed class LspServer : ILspClient, IDisposable
         }
     }
 
-    [JsonRpcMethod("textDocument/didOpen")]
     public void DidOpen(DidOpenTextDocumentParams request) => Notification(() =>
     {
         _workspace.Open(request.TextDocument);
         _watcher?.WatchOnly(_workspace.WatchedFolders());
     });
 
-    [JsonRpcMethod("textDocument/didChange")]
     public void DidChange(DidChangeTextDocumentParams request) => Notification(() => _workspace.Change(request.TextDocument, request.ContentChanges));
 
-    [JsonRpcMethod("textDocument/didClose")]
     public void DidClose(DidCloseTextDocumentParams request) => Notification(() => _workspace.Close(request.TextDocument.Uri));
 
     /// <summary>A save is a moment to look at the rule and configuration files again (for editors that do not watch them).</summary>
-    [JsonRpcMethod("textDocument/didSave")]
     public void DidSave(DidSaveTextDocumentParams request) => Notification(() =>
     {
         _ = request;
@@ -196,7 +206,6 @@ internal sealed class LspServer : ILspClient, IDisposable
         }
     });
 
-    [JsonRpcMethod("workspace/didChangeWatchedFiles")]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request) => Notification(() =>
     {
         var reported = (request.Changes ?? []).Select(c => LspWorkspace.FilePath(c.Uri)).OfType<string>().ToList();
@@ -206,17 +215,44 @@ internal sealed class LspServer : ILspClient, IDisposable
         }
     });
 
-    [JsonRpcMethod("textDocument/codeAction")]
-    public IReadOnlyList<CodeAction> CodeAction(CodeActionParams request) => Request(() => _workspace.CodeActions(request));
+    public Task<IReadOnlyList<CodeAction>> CodeActionAsync(CodeActionParams request) => Task.FromResult(Request(() => _workspace.CodeActions(request)));
 
-    [JsonRpcMethod("textDocument/hover")]
-    public Hover? Hover(HoverParams request) => Request(() => _workspace.Hover(request, _markdownHover));
+    public Task<Hover?> HoverAsync(HoverParams request) => Task.FromResult(Request(() => _workspace.Hover(request, _markdownHover)));
 
-    void ILspClient.PublishDiagnostics(PublishDiagnosticsParams diagnostics) =>
-        Send(_rpc?.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", diagnostics), "textDocument/publishDiagnostics");
+    void ILspClient.PublishDiagnostics(PublishDiagnosticsParams diagnostics)
+    {
+        // The members of PublishDiagnosticsParams, in its order; a null version is left out, as the serializer leaves out null members.
+        var arguments = new Dictionary<string, object?>(3) { ["uri"] = diagnostics.Uri };
+        var types = new Dictionary<string, Type>(3) { ["uri"] = typeof(string) };
+        if (diagnostics.Version is { } version)
+        {
+            arguments["version"] = version;
+            types["version"] = typeof(int);
+        }
+
+        arguments["diagnostics"] = diagnostics.Diagnostics;
+        types["diagnostics"] = typeof(IReadOnlyList<LspDiagnostic>);
+        Send(_rpc?.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", arguments, types), "textDocument/publishDiagnostics");
+    }
 
     void ILspClient.ShowMessage(int type, string message) =>
-        Send(_rpc?.NotifyWithParameterObjectAsync("window/showMessage", new ShowMessageParams(type, message)), "window/showMessage");
+        Send(
+            _rpc?.NotifyWithParameterObjectAsync(
+                "window/showMessage",
+                new Dictionary<string, object?> { ["type"] = type, ["message"] = message },
+                new Dictionary<string, Type> { ["type"] = typeof(int), ["message"] = typeof(string) }),
+            "window/showMessage");
+
+    /// <summary>
+    /// StreamJsonRpc's <see cref="SystemTextJsonFormatter"/> as a whole is marked as needing unreferenced code and
+    /// dynamic code, because with reflection-based System.Text.Json it would reflect over whatever it is given. Here
+    /// every type it meets is in the source-generated <see cref="LspJsonContext"/>, the only resolver of its options;
+    /// the parts that do need reflection (RPC marshalable objects, progress, streams and pipes) are not used by the
+    /// protocol. This is the use StreamJsonRpc's own Native AOT guidance and sample suppress the same two warnings for.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026:RequiresUnreferencedCode", Justification = "Every serialized type comes from the source-generated LspJsonContext; no marshalable objects.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode", Justification = "Every serialized type comes from the source-generated LspJsonContext; no marshalable objects.")]
+    internal static SystemTextJsonFormatter CreateFormatter() => new() { JsonSerializerOptions = SerializerOptions };
 
     private static JsonElement? Find(JsonElement? element, params string[] path)
     {

@@ -52,6 +52,9 @@ internal sealed class LspTestClient : IDisposable
     /// <summary>Every request the server sent (method names), in order.</summary>
     public List<string> ServerRequests { get; } = [];
 
+    /// <summary>Every request the server sent (the whole messages), in order; lock <see cref="ServerRequests"/> to read it.</summary>
+    public List<JsonObject> ServerRequestMessages { get; } = [];
+
     public string StandardError
     {
         get
@@ -63,9 +66,19 @@ internal sealed class LspTestClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts <c>mediarules lsp</c>: the built CLI through <c>dotnet</c>, or, when the environment variable
+    /// <c>MEDIARULES_LSP_EXECUTABLE</c> names one, that executable (the Native AOT build: docs/lsp.md, "Native build").
+    /// </summary>
     public static LspTestClient Start(string workingDirectory, params string[] args)
     {
         var start = CliHarness.StartInfo(["lsp", .. args]);
+        if (Environment.GetEnvironmentVariable("MEDIARULES_LSP_EXECUTABLE") is { Length: > 0 } executable)
+        {
+            start.FileName = executable;
+            start.ArgumentList.RemoveAt(0); // the dll
+        }
+
         start.RedirectStandardInput = true;
         start.WorkingDirectory = workingDirectory;
         return new LspTestClient(Process.Start(start)!);
@@ -269,6 +282,7 @@ internal sealed class LspTestClient : IDisposable
                     lock (ServerRequests)
                     {
                         ServerRequests.Add((string)message["method"]!);
+                        ServerRequestMessages.Add(message);
                     }
 
                     Send(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = message["id"]!.DeepClone(), ["result"] = null });
