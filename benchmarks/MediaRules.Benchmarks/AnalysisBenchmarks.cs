@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MediaRules.Analysis;
-using MediaRules.Documents;
 using MediaRules.Text;
 
 namespace MediaRules.Benchmarks;
@@ -40,7 +39,7 @@ public class AnalysisBenchmarks
     /// <summary>The same megabyte on one thread, as one text model (<c>Linter.Analyze</c> cuts a text this long into stretches and runs them on every core).</summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
-    public int OneMegabyteOneThread() => _linter.Analyze(DocumentModel.Create(_megabyte), null, default).Diagnostics.Count;
+    public int OneMegabyteOneThread() => _linter.AnalyzeWhole(_megabyte, null).Diagnostics.Count;
 
     /// <summary>The same megabyte stretch by stretch on one thread: what cutting costs over one model.</summary>
     /// <returns>The number of diagnostics.</returns>

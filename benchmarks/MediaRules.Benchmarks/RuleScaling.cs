@@ -32,7 +32,7 @@ public class RuleScaling
     /// <summary>Analyses the text.</summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
-    public int Analyze() => _linter.Analyze(_text).Diagnostics.Count;
+    public int Analyze() => _linter.AnalyzeWhole(_text, null).Diagnostics.Count;
 
     private sealed class Config : ManualConfig
     {

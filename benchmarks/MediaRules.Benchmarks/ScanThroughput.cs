@@ -4,7 +4,6 @@ using System.Linq;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using MediaRules.Analysis;
-using MediaRules.Documents;
 using MediaRules.Matching;
 using MediaRules.Text;
 
@@ -56,7 +55,7 @@ public class ScanThroughput
     /// <summary>The whole pipeline with the default packs on one thread: one text model of the whole text, every rule over it.</summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
-    public int DefaultPacks() => _linter.Analyze(DocumentModel.Create(_text), null, default).Diagnostics.Count;
+    public int DefaultPacks() => _linter.AnalyzeWhole(_text, null).Diagnostics.Count;
 
     /// <summary>The whole pipeline with the default packs as <c>Linter.Analyze</c> runs it: stretches on every core.</summary>
     /// <returns>The number of diagnostics.</returns>

@@ -59,6 +59,12 @@ public sealed class Linter
             return new AnalysisResult(path, text, diagnostics);
         }
 
+        return AnalyzeWhole(text, path, cancellationToken);
+    }
+
+    /// <summary>Analyses a text at once, on the calling thread, with one model of the whole text (never in stretches).</summary>
+    internal AnalysisResult AnalyzeWhole(SourceText text, string? path, CancellationToken cancellationToken = default)
+    {
         if (!NeedsSourcing)
         {
             // The rules read no sourcing: a lighter model for them; the result's model is the full one, made on demand.
@@ -85,7 +91,7 @@ public sealed class Linter
             return new AnalysisResult(path, text, diagnostics);
         }
 
-        return Analyze(DocumentModel.Create(text), path, cancellationToken);
+        return AnalyzeWhole(text, path, cancellationToken);
     }
 
     /// <summary>Analyses a document whose text model is already built.</summary>

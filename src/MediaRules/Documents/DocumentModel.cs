@@ -191,11 +191,16 @@ public sealed class DocumentModel
     }
 }
 
-/// <summary>Per token: its stem (the token without a possessive suffix) and the stem's normalized hash, computed when asked (not stored: a 100 MB text has 20 million tokens).</summary>
+/// <summary>
+/// Per token: its stem (the token without a possessive suffix), computed when asked, and the stem's normalized hash,
+/// computed for every token at the first question (term matching looks every token up, and candidates again): four
+/// bytes a token, which a long text pays per stretch, not for the whole (see StretchAnalysis).
+/// </summary>
 internal sealed class TokenStems
 {
     private readonly SourceText _text;
     private readonly Token[] _tokens;
+    private int[]? _hashes;
 
     public TokenStems(SourceText text, Token[] tokens)
     {
@@ -204,7 +209,20 @@ internal sealed class TokenStems
     }
 
     /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
-    public int Hash(int index) => TokenText.GetNormalizedHashCode(Stem(index));
+    public int Hash(int index) => (_hashes ?? Hashes())[index];
+
+    // Every token's hash in one pass; two threads asking at once compute the same array.
+    private int[] Hashes()
+    {
+        var hashes = new int[_tokens.Length];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = TokenText.GetNormalizedHashCode(Stem(i));
+        }
+
+        _hashes = hashes;
+        return hashes;
+    }
 
     /// <summary>The stem of token <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> Stem(int index)

@@ -15,7 +15,9 @@ internal static class TokenText
     /// <summary>The matching form of one character.</summary>
     /// <param name="c">A character.</param>
     /// <returns>' for an apostrophe look-alike, else the character lower-cased.</returns>
-    public static char NormalizeChar(char c) => TextChars.IsApostrophe(c) ? '\'' : char.ToLowerInvariant(c);
+    public static char NormalizeChar(char c) =>
+        c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) // ASCII (whose apostrophe is its own form): no call
+        : TextChars.IsApostrophe(c) ? '\'' : char.ToLowerInvariant(c);
 
     /// <summary>The matching form of a token's characters.</summary>
     /// <param name="token">The characters.</param>

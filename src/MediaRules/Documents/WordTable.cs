@@ -58,6 +58,18 @@ internal sealed class WordTable<TValue>
     public int Count => _entries.Length;
 
     /// <summary>The keys, normalized.</summary>
+    /// <summary>The keys (normalized) with their values.</summary>
+    public IEnumerable<KeyValuePair<string, TValue>> Pairs
+    {
+        get
+        {
+            foreach (var entry in _entries)
+            {
+                yield return new KeyValuePair<string, TValue>(entry.Key, entry.Value);
+            }
+        }
+    }
+
     public IEnumerable<string> Keys
     {
         get

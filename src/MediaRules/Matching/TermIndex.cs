@@ -17,13 +17,13 @@ internal interface ITermMatchingRule
 /// </summary>
 internal sealed class TermIndex
 {
-    private readonly WordTable<int[]> _firstWords;
+    private readonly WordTable<(int Matcher, TermMatcher.Node Node)[]> _firstWords;
     private readonly Dictionary<TermMatcher, int> _matchers;
 
     public TermIndex(IReadOnlyList<TermMatcher> matchers)
     {
         _matchers = new Dictionary<TermMatcher, int>(ReferenceEqualityComparer<TermMatcher>.Instance);
-        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, List<(int, TermMatcher.Node)>>(StringComparer.Ordinal);
         foreach (var matcher in matchers)
         {
             if (_matchers.ContainsKey(matcher))
@@ -33,24 +33,24 @@ internal sealed class TermIndex
 
             var id = _matchers.Count;
             _matchers.Add(matcher, id);
-            foreach (var word in matcher.FirstWords)
+            foreach (var first in matcher.FirstNodes)
             {
-                if (!byWord.TryGetValue(word, out var list))
+                if (!byWord.TryGetValue(first.Key, out var list))
                 {
-                    byWord[word] = list = new List<int>();
+                    byWord[first.Key] = list = new List<(int, TermMatcher.Node)>();
                 }
 
-                list.Add(id);
+                list.Add((id, first.Value));
             }
         }
 
-        var items = new List<KeyValuePair<string, int[]>>();
+        var items = new List<KeyValuePair<string, (int, TermMatcher.Node)[]>>();
         foreach (var pair in byWord)
         {
-            items.Add(new KeyValuePair<string, int[]>(pair.Key, pair.Value.ToArray()));
+            items.Add(new KeyValuePair<string, (int, TermMatcher.Node)[]>(pair.Key, pair.Value.ToArray()));
         }
 
-        _firstWords = new WordTable<int[]>(items);
+        _firstWords = new WordTable<(int, TermMatcher.Node)[]>(items);
     }
 
     /// <summary>Whether the index holds any matcher.</summary>
@@ -61,12 +61,18 @@ internal sealed class TermIndex
     /// <returns>The candidates.</returns>
     public Candidates For(DocumentModel document) => new(this, document);
 
+    /// <summary>A matcher's matches in a rule's document: from the index's candidates when the linter has them, else by looking every token up.</summary>
+    public static IEnumerable<(MediaRules.Text.TextSpan Span, int Id)> Matches(TermMatcher matcher, Rules.RuleContext context, bool caseSensitive) =>
+        context.TermCandidates?.Of(matcher) is { } found
+            ? matcher.Matches(context.Document, caseSensitive, found.Starts, found.Nodes)
+            : matcher.Matches(context.Document, caseSensitive, null, null);
+
     /// <summary>The token indices, per matcher, where a phrase of that matcher can start.</summary>
     internal sealed class Candidates
     {
         private readonly TermIndex _index;
         private readonly DocumentModel _document;
-        private int[][]? _starts;
+        private (int[] Starts, TermMatcher.Node[] Nodes)[]? _found;
 
         public Candidates(TermIndex index, DocumentModel document)
         {
@@ -74,41 +80,64 @@ internal sealed class TermIndex
             _document = document;
         }
 
-        /// <summary>The candidate starts of a matcher, in document order, or null when the index does not hold it.</summary>
-        public int[]? Of(TermMatcher matcher)
+        /// <summary>
+        /// Where <paramref name="matcher"/>'s phrases can start (token indexes, ascending), each with the trie node its
+        /// first word leads to; null for a matcher the index does not hold.
+        /// </summary>
+        public (int[] Starts, TermMatcher.Node[] Nodes)? Of(TermMatcher matcher)
         {
             if (!_index._matchers.TryGetValue(matcher, out var id))
             {
                 return null;
             }
 
-            _starts ??= Compute();
-            return _starts[id];
+            _found ??= Compute();
+            return _found[id];
         }
 
-        private int[][] Compute()
+        private (int[] Starts, TermMatcher.Node[] Nodes)[] Compute()
         {
-            var lists = new List<int>?[_index._matchers.Count];
+            // Two passes, so that nothing grows: each token's first-word entry (most tokens have none) and a count
+            // per matcher, then exact arrays.
             var tokens = _document.Tokens;
             var stems = _document.Stems;
+            var perToken = new (int Matcher, TermMatcher.Node Node)[]?[tokens.Count];
+            var counts = new int[_index._matchers.Count];
             for (var t = 0; t < tokens.Count; t++)
             {
-                if (_index._firstWords.TryGetValue(stems.Stem(t), stems.Hash(t), out var ids))
+                if (_index._firstWords.TryGetValue(stems.Stem(t), stems.Hash(t), out var firsts))
                 {
-                    foreach (var id in ids)
+                    perToken[t] = firsts;
+                    foreach (var (id, _) in firsts)
                     {
-                        (lists[id] ??= new List<int>()).Add(t);
+                        counts[id]++;
                     }
                 }
             }
 
-            var starts = new int[lists.Length][];
-            for (var i = 0; i < lists.Length; i++)
+            var found = new (int[] Starts, TermMatcher.Node[] Nodes)[counts.Length];
+            for (var i = 0; i < found.Length; i++)
             {
-                starts[i] = lists[i]?.ToArray() ?? Array.Empty<int>();
+                found[i] = counts[i] == 0 ? (Array.Empty<int>(), Array.Empty<TermMatcher.Node>()) : (new int[counts[i]], new TermMatcher.Node[counts[i]]);
+                counts[i] = 0;
             }
 
-            return starts;
+            for (var t = 0; t < perToken.Length; t++)
+            {
+                if (perToken[t] is not { } firsts)
+                {
+                    continue;
+                }
+
+                foreach (var (id, node) in firsts)
+                {
+                    var k = counts[id]++;
+                    found[id].Starts[k] = t;
+                    found[id].Nodes[k] = node;
+                }
+            }
+
+            return found;
         }
     }
 

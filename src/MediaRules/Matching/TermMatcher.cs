@@ -32,12 +32,22 @@ internal sealed class TermMatcher
     /// <summary>The first words of the phrases, normalized.</summary>
     public IEnumerable<string> FirstWords => _root.Next.Keys;
 
+    /// <summary>The first words of the phrases (normalized), each with the trie node it leads to.</summary>
+    internal IEnumerable<KeyValuePair<string, Node>> FirstNodes => _root.Next.Pairs;
+
     /// <summary>
     /// Leftmost-longest matches, as <see cref="Matches(DocumentModel, bool)"/>, trying only the tokens in
     /// <paramref name="starts"/> (ascending) as phrase starts: those where a <see cref="TermIndex"/> found one of this
     /// matcher's first words. Null tries every token.
     /// </summary>
-    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts)
+    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts) =>
+        Matches(document, caseSensitive, starts, null);
+
+    /// <summary>
+    /// The matches, from the tokens <paramref name="starts"/> names (all tokens when null), whose first words lead to
+    /// <paramref name="firstNodes"/> when given (a <see cref="TermIndex"/> found them: not looked up again).
+    /// </summary>
+    internal IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts, Node[]? firstNodes)
     {
         var tokens = document.Tokens;
         var text = document.Text;
@@ -52,7 +62,12 @@ internal sealed class TermMatcher
                 continue;
             }
 
-            if (!_root.Next.TryGetValue(stems.Stem(start), stems.Hash(start), out var node))
+            Node? node;
+            if (firstNodes is not null)
+            {
+                node = firstNodes[k];
+            }
+            else if (!_root.Next.TryGetValue(stems.Stem(start), stems.Hash(start), out node))
             {
                 continue;
             }
@@ -227,7 +242,8 @@ internal sealed class TermMatcher
         }
     }
 
-    private sealed class Node
+    /// <summary>A node of the phrase trie: the words that may follow, and the terms that end here.</summary>
+    internal sealed class Node
     {
         public Node(WordTable<Node> next, int[] terminals)
         {

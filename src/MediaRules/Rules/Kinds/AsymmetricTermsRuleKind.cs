@@ -58,7 +58,7 @@ internal sealed class AsymmetricTermsRuleKind : IRuleKind
 
         public void Analyze(RuleContext context)
         {
-            var byParagraph = _matcher.Matches(context.Document, _caseSensitive, context.TermCandidates?.Of(_matcher))
+            var byParagraph = Matching.TermIndex.Matches(_matcher, context, _caseSensitive)
                 .GroupBy(m => context.Document.GetParagraph(m.Span.Start)?.Index ?? -1);
             foreach (var paragraph in byParagraph)
             {

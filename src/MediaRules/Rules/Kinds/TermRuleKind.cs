@@ -61,7 +61,7 @@ internal sealed class TermRuleKind : IRuleKind
 
         public void Analyze(RuleContext context)
         {
-            foreach (var (span, id) in _matcher.Matches(context.Document, _caseSensitive, context.TermCandidates?.Of(_matcher)))
+            foreach (var (span, id) in Matching.TermIndex.Matches(_matcher, context, _caseSensitive))
             {
                 context.Report(span, _suggestions[id]);
             }
