@@ -103,9 +103,9 @@ internal static class TextChars
     /// <summary>Whether the code point at <paramref name="index"/> is a combining mark.</summary>
     public static bool IsMarkAt(string s, int index)
     {
-        if (index >= s.Length)
+        if (index >= s.Length || s[index] < 128)
         {
-            return false;
+            return false; // no ASCII character is a mark
         }
 
         var category = CharUnicodeInfo.GetUnicodeCategory(s, index);
@@ -124,6 +124,12 @@ internal static class TextChars
         if (index >= s.Length)
         {
             return false;
+        }
+
+        var c = s[index];
+        if (c < 128)
+        {
+            return IsAsciiLetterOrDigit(c); // the only ASCII letters, marks and numbers
         }
 
         var category = CharUnicodeInfo.GetUnicodeCategory(s, index);
@@ -191,6 +197,11 @@ internal static class TextChars
     /// <summary>Whether the code point at <paramref name="index"/> can start a sentence: an uppercase, titlecase or caseless letter.</summary>
     public static bool IsSentenceInitialLetterAt(string s, int index)
     {
+        if (s[index] < 128)
+        {
+            return s[index] is >= 'A' and <= 'Z';
+        }
+
         var category = CharUnicodeInfo.GetUnicodeCategory(s, index);
         return category is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.OtherLetter;
     }
@@ -199,5 +210,8 @@ internal static class TextChars
     public static bool IsCapitalAt(string s, int index) => index < s.Length && IsSentenceInitialLetterAt(s, index);
 
     /// <summary>Whether the code point at <paramref name="index"/> is a lowercase letter.</summary>
-    public static bool IsLowerAt(string s, int index) => index < s.Length && CharUnicodeInfo.GetUnicodeCategory(s, index) == UnicodeCategory.LowercaseLetter;
+    public static bool IsLowerAt(string s, int index) =>
+        index < s.Length && (s[index] < 128 ? s[index] is >= 'a' and <= 'z' : CharUnicodeInfo.GetUnicodeCategory(s, index) == UnicodeCategory.LowercaseLetter);
+
+    private static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 }
