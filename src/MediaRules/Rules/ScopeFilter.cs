@@ -16,6 +16,7 @@ internal sealed class ScopeFilter
     private readonly bool _anySource;
     private readonly string[] _exceptions;
     private readonly string[] _unlessSentenceContains;
+    private readonly PhrasePrefilter? _phrases;
     private readonly Dictionary<VoiceFilter, DiagnosticSeverity> _severityByVoice;
     private readonly (DiagnosticSeverity Severity, string[] Phrases)[] _severityIfSentenceContains;
     private readonly bool _adjacentReach;
@@ -36,6 +37,7 @@ internal sealed class ScopeFilter
         _anySource = scope.Attribution.Count == 0;
         _exceptions = scope.Exceptions.ToArray();
         _unlessSentenceContains = scope.UnlessSentenceContains.ToArray();
+        _phrases = PhrasePrefilter.Create(_exceptions.Concat(_unlessSentenceContains).ToArray());
         _severityByVoice = new Dictionary<VoiceFilter, DiagnosticSeverity>(scope.SeverityByVoice.Count);
         foreach (var pair in scope.SeverityByVoice)
         {
@@ -216,6 +218,11 @@ internal sealed class ScopeFilter
     private TextSpan[]? Search(SourceText text, TextSpan context)
     {
         var chars = text.AsSpan(context);
+        if (_phrases is not null && !_phrases.MayContainAny(chars))
+        {
+            return Array.Empty<TextSpan>(); // none of the phrases: one vectorized pass instead of one search each
+        }
+
         foreach (var phrase in _unlessSentenceContains)
         {
             if (TextSearch.ContainsPhrase(chars, phrase))

@@ -40,6 +40,29 @@ public class TextSearchProperties
             (TextSearch.IndexOfPhrase(c.Text.AsSpan(), c.Phrase, c.Start) == Reference(c.Text, c.Phrase, c.Start))
                 .Label($"text '{c.Text}', phrase '{c.Phrase}', start {c.Start}"));
 
+    // The sentence prefilter of scope exceptions never says "none" of a set of phrases one of which the search finds.
+    [Property(MaxTest = 3000)]
+    public Property The_phrase_prefilter_never_misses_a_phrase_the_search_finds() =>
+        Prop.ForAll(Cases(), Gen.SubListOf(Phrases).ToArbitrary(), (c, more) =>
+        {
+            var phrases = more.Append(c.Phrase).ToArray();
+            var prefilter = PhrasePrefilter.Create(phrases);
+            var found = phrases.Any(p => TextSearch.ContainsPhrase(c.Text.AsSpan(), p));
+            return (!found || prefilter is null || prefilter.MayContainAny(c.Text.AsSpan()))
+                .Label($"text '{c.Text}', phrases {string.Join(" | ", phrases)}");
+        });
+
+    [Fact]
+    public void The_phrase_prefilter_skips_text_without_the_phrases_and_keeps_look_alikes()
+    {
+        var prefilter = PhrasePrefilter.Create(new[] { "Rwandan genocide", "the word", "ICJ" });
+        Assert.NotNull(prefilter);
+        Assert.False(prefilter!.MayContainAny("Talks stall over the Gaza genocide.".AsSpan()));
+        Assert.True(prefilter.MayContainAny("the 1994 RWANDAN genocide".AsSpan()));
+        Assert.True(prefilter.MayContainAny("at the \u212Aeyboard".AsSpan())); // a Kelvin sign folds to k: always searched
+        Assert.Null(PhrasePrefilter.Create(new[] { "“" })); // nothing to look for: no prefilter
+    }
+
     [Theory]
     [InlineData("the \u212Aiev office", "kiev", 4)]
     [InlineData("a “so-called” plan", "\"so-called\"", 2)]
