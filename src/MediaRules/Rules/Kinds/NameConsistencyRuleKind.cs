@@ -408,7 +408,12 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 end++;
             }
 
+#if NET9_0_OR_GREATER
+            // Sized for a stretch's distinct words (about one token in eight, up to a few thousand): few resizes.
+            var lowerCaseWords = new HashSet<string>(Math.Min((end - first) / 8, 8192), StringComparer.OrdinalIgnoreCase);
+#else
             var lowerCaseWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+#endif
 #if NET9_0_OR_GREATER
             // A word already in the set is looked up by its characters: no string for each repeated word.
             var byChars = lowerCaseWords.GetAlternateLookup<ReadOnlySpan<char>>();
