@@ -19,6 +19,7 @@ public sealed class RuleContext
     private ScopeFilter.Memo? _memo;
     private Dictionary<string, string>? _strings;
     private Dictionary<string, string>? _fixTitles;
+    private Dictionary<(string Match, string? Suggestion), string>? _messages;
 #if NET9_0_OR_GREATER
     private HashSet<string>? _displayPool;
 #endif
@@ -105,16 +106,29 @@ public sealed class RuleContext
             fix = new CodeFix(title, new[] { new TextChange(span, suggestion) });
         }
 
-        var message = FormatMessage(Descriptor.MessageFormat, match, suggestion);
-        if (messageArguments is not null)
+        string message;
+        if (messageArguments is null)
         {
+            // The message depends on the match and the suggestion only: formatted once for each pair.
+            var messages = _messages ??= new Dictionary<(string, string?), string>();
+            if (!messages.TryGetValue((match, suggestion), out message!))
+            {
+                message = Pooled(FormatMessage(Descriptor.MessageFormat, match, suggestion));
+                messages.Add((match, suggestion), message);
+            }
+        }
+        else
+        {
+            message = FormatMessage(Descriptor.MessageFormat, match, suggestion);
             foreach (var argument in messageArguments)
             {
                 message = message.Replace("{" + argument.Key + "}", argument.Value);
             }
+
+            message = Pooled(message);
         }
 
-        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), Pooled(message), severity, fix));
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
         return true;
     }
 
