@@ -135,6 +135,43 @@ internal sealed class LspRules
         return (configurations.ToString(), packs.ToString());
     }
 
+    /// <summary>
+    /// The fingerprint to keep after reading rules: the one taken after reading (which also covers files first read
+    /// then), unless a file that both fingerprints list changed in between. Then the earlier one, so that the next
+    /// check sees the change and reads again: a pack saved while the rules were being read is never taken as read.
+    /// </summary>
+    /// <param name="before">The fingerprint taken before reading.</param>
+    /// <param name="after">The fingerprint taken after reading.</param>
+    /// <returns>The fingerprint to compare the next check with.</returns>
+    public static (string Configurations, string Packs) Settle((string Configurations, string Packs) before, (string Configurations, string Packs) after) =>
+        (ChangedBetween(before.Configurations, after.Configurations) ? before.Configurations : after.Configurations,
+         ChangedBetween(before.Packs, after.Packs) ? before.Packs : after.Packs);
+
+    // Whether a file listed in both stamp lists (lines "path|size|time") has a different stamp in the second.
+    private static bool ChangedBetween(string before, string after)
+    {
+        var stamps = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in before.Split('\n'))
+        {
+            var bar = line.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0)
+            {
+                stamps[line[..bar]] = line;
+            }
+        }
+
+        foreach (var line in after.Split('\n'))
+        {
+            var bar = line.IndexOf('|', StringComparison.Ordinal);
+            if (bar > 0 && stamps.TryGetValue(line[..bar], out var earlier) && earlier != line)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The folders whose files the rules in use were read from (for a file-system watcher).</summary>
     public IEnumerable<string> WatchedFolders()
     {

@@ -58,10 +58,11 @@ internal sealed class LspWorkspace
     /// <summary>Loads the rules for documents that are not files (and so the default rules), reporting any that do not load.</summary>
     public void WarmUp()
     {
+        var before = _rules.Fingerprint();
         var errors = new List<string>();
         _rules.For(null, errors);
         Report(errors);
-        _fingerprint = _rules.Fingerprint();
+        _fingerprint = LspRules.Settle(before, _rules.Fingerprint());
     }
 
     /// <summary>Opens (or reopens) a document, analyses it and publishes its findings.</summary>
@@ -69,6 +70,7 @@ internal sealed class LspWorkspace
     {
         ArgumentNullException.ThrowIfNull(item);
         Recheck();
+        var before = _rules.Fingerprint();
         var path = FilePath(item.Uri);
         var document = new OpenDocument(item.Uri, path, FormatOf(path, item.LanguageId), item.Version, item.Text ?? string.Empty);
         if (_documents.Remove(item.Uri, out var previous))
@@ -83,7 +85,7 @@ internal sealed class LspWorkspace
         _documents[item.Uri] = document;
         Refresh(document, null);
         Flush();
-        _fingerprint = _rules.Fingerprint();
+        _fingerprint = LspRules.Settle(before, _rules.Fingerprint());
     }
 
     /// <summary>Applies the changes of a didChange, in order, and re-analyses.</summary>
@@ -159,7 +161,7 @@ internal sealed class LspWorkspace
         }
 
         Flush();
-        _fingerprint = _rules.Fingerprint();
+        _fingerprint = LspRules.Settle(now, _rules.Fingerprint());
         _log.Write($"mediarules lsp: reloaded the {(packsChanged ? "rule packs and configuration" : "configuration")} and re-analysed {_documents.Count} open document(s) in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms\n");
         return true;
     }
