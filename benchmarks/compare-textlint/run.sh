@@ -13,18 +13,10 @@
 # Environment: RUN_TIMEOUT (seconds, default 1800) bounds each run; CASES limits the cases ("10mb-50 1mb-1000 1mb-10000").
 set -euo pipefail
 
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
-work="${1:-$(mktemp -d -t compare-textlint.XXXXXX)}"
-mkdir -p "$work"
-work="$(cd "$work" && pwd)"
+source "$(dirname "$0")/../whole-process.sh"
 timeout_s="${RUN_TIMEOUT:-1800}"
 cases="${CASES:-10mb-50 1mb-1000 1mb-10000}"
-echo "work folder: $work" >&2
-
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time (apt-get)" >&2
-  apt-get install -y -qq time >/dev/null
-fi
+whole_process_setup compare-textlint "${1:-}"
 
 # 1. textlint and the prh rule, in the work folder only.
 if [ ! -x "$work/textlint/node_modules/.bin/textlint" ]; then
@@ -35,19 +27,7 @@ fi
 textlint_version="$(cd "$work/textlint" && node -p "require('textlint/package.json').version")"
 prh_version="$(cd "$work/textlint" && node -p "require('textlint-rule-prh/package.json').version")"
 
-# 2. The corpus and the dictionaries, from the same generator as the benchmarks.
-if [ ! -f "$work/corpus/prh-10000.yml" ]; then
-  echo "writing the corpus and the prh dictionaries" >&2
-  dotnet run -c Release --project "$repo/benchmarks/MediaRules.Benchmarks" -- --write-corpus "$work/corpus" >&2
-fi
-
-# 3. The CLI, published (Native AOT where clang is present, else ReadyToRun, else plain).
-if [ ! -x "$work/mediarules/MediaRules.Cli" ]; then
-  bash "$repo/benchmarks/publish-cli.sh" "$work/mediarules" >&2
-fi
-mediarules="$work/mediarules/MediaRules.Cli"
-
-# 4. The dictionaries converted for mediarules.
+# 2. The dictionaries converted for mediarules.
 for n in 50 1000 10000; do
   if [ ! -f "$work/corpus/pack-$n.yaml" ]; then
     "$mediarules" rules import --from prh "$work/corpus/prh-$n.yml" --id-start MR2000 --output "$work/corpus/pack-$n.yaml" 2>"$work/corpus/import-$n.log" || {
@@ -55,19 +35,6 @@ for n in 50 1000 10000; do
   fi
 done
 
-# 5. The runs. measure NAME COMMAND... : wall seconds and peak RSS (MB) into $NAME.time, output into $NAME.out.
-measure() {
-  local name="$1"; shift
-  local status=0
-  /usr/bin/time -v -o "$work/runs/$name.time" timeout "$timeout_s" "$@" >"$work/runs/$name.out" 2>"$work/runs/$name.err" || status=$?
-  local wall rss
-  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/runs/$name.time")"
-  rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/runs/$name.time")"
-  if [ "$status" = 124 ]; then wall=">$timeout_s"; fi
-  echo "$wall $rss $status"
-}
-
-mkdir -p "$work/runs"
 declare -A text=([10mb-50]=news-10mb.txt [1mb-1000]=news-1mb.txt [1mb-10000]=news-1mb.txt)
 declare -A dict=([10mb-50]=50 [1mb-1000]=1000 [1mb-10000]=10000)
 rows=()

@@ -11,28 +11,10 @@
 # Environment: JSONL_MB (default 1024) sizes the batch input; CASES limits the cases ("10mb 100mb jsonl").
 set -euo pipefail
 
-repo="$(cd "$(dirname "$0")/../.." && pwd)"
-work="${1:-$(mktemp -d -t peak-memory.XXXXXX)}"
-mkdir -p "$work"
-work="$(cd "$work" && pwd)"
+source "$(dirname "$0")/../whole-process.sh"
 jsonl_mb="${JSONL_MB:-1024}"
 cases="${CASES:-10mb 100mb jsonl}"
-echo "work folder: $work" >&2
-
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time (apt-get)" >&2
-  apt-get install -y -qq time >/dev/null
-fi
-
-if [ ! -f "$work/corpus/news-10mb.txt" ]; then
-  echo "writing the corpus" >&2
-  dotnet run -c Release --project "$repo/benchmarks/MediaRules.Benchmarks" -- --write-corpus "$work/corpus" >&2
-fi
-
-if [ ! -x "$work/mediarules/MediaRules.Cli" ]; then
-  bash "$repo/benchmarks/publish-cli.sh" "$work/mediarules" >&2
-fi
-mediarules="$work/mediarules/MediaRules.Cli"
+whole_process_setup peak-memory "${1:-}"
 
 if [ ! -f "$work/corpus/news-100mb.txt" ]; then
   for _ in 1 2 3 4 5 6 7 8 9 10; do cat "$work/corpus/news-10mb.txt"; printf '\n'; done >"$work/corpus/news-100mb.txt"
@@ -57,16 +39,6 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 PY
 fi
 
-mkdir -p "$work/runs"
-measure() {
-  local name="$1"; shift
-  local status=0
-  /usr/bin/time -v -o "$work/runs/$name.time" "$@" >"$work/runs/$name.out" 2>"$work/runs/$name.err" || status=$?
-  local wall rss
-  wall="$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$work/runs/$name.time")"
-  rss="$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$work/runs/$name.time")"
-  echo "$wall $rss $status"
-}
 
 rows=()
 for c in $cases; do
