@@ -70,17 +70,6 @@ internal sealed class WordTable<TValue>
         }
     }
 
-    public IEnumerable<string> Keys
-    {
-        get
-        {
-            foreach (var entry in _entries)
-            {
-                yield return entry.Key;
-            }
-        }
-    }
-
     /// <summary>Looks a word up by its matching form.</summary>
     /// <param name="word">The word's characters.</param>
     /// <param name="value">Its value when found.</param>

@@ -23,30 +23,19 @@ internal sealed class TermMatcher
         _exactWords = exactWords;
     }
 
-    /// <summary>Leftmost-longest matches, not overlapping one another, in document order.</summary>
-    /// <param name="document">The document.</param>
-    /// <param name="caseSensitive">Whether each word must also match the phrase's own capitalisation.</param>
-    /// <returns>Each match's span and phrase id.</returns>
-    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive) => Matches(document, caseSensitive, null);
-
-    /// <summary>The first words of the phrases, normalized.</summary>
-    public IEnumerable<string> FirstWords => _root.Next.Keys;
-
     /// <summary>The first words of the phrases (normalized), each with the trie node it leads to.</summary>
     internal IEnumerable<KeyValuePair<string, Node>> FirstNodes => _root.Next.Pairs;
 
     /// <summary>
-    /// Leftmost-longest matches, as <see cref="Matches(DocumentModel, bool)"/>, trying only the tokens in
-    /// <paramref name="starts"/> (ascending) as phrase starts: those where a <see cref="TermIndex"/> found one of this
-    /// matcher's first words. Null tries every token.
-    /// </summary>
-    public IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts) =>
-        Matches(document, caseSensitive, starts, null);
-
-    /// <summary>
-    /// The matches, from the tokens <paramref name="starts"/> names (all tokens when null), whose first words lead to
+    /// Leftmost-longest matches, not overlapping one another, in document order, trying as phrase starts only the
+    /// tokens in <paramref name="starts"/> (ascending; every token when null), whose first words lead to
     /// <paramref name="firstNodes"/> when given (a <see cref="TermIndex"/> found them: not looked up again).
     /// </summary>
+    /// <param name="document">The document.</param>
+    /// <param name="caseSensitive">Whether each word must also match the phrase's own capitalisation.</param>
+    /// <param name="starts">The candidate start tokens, or null for all.</param>
+    /// <param name="firstNodes">The trie node each candidate's first word leads to, or null to look them up.</param>
+    /// <returns>Each match's span and phrase id.</returns>
     internal IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts, Node[]? firstNodes)
     {
         var tokens = document.Tokens;

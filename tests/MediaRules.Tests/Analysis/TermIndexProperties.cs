@@ -27,7 +27,7 @@ public class TermIndexProperties
             var candidates = linter.TermIndex.For(document);
             var matchers = linter.CompiledRules.Select(r => r.Rule).OfType<ITermMatchingRule>().Select(r => r.Matcher).ToList();
             return matchers.Count > 10 && matchers.All(m =>
-                m.Matches(document, false, null).SequenceEqual(m.Matches(document, false, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes))
-                && m.Matches(document, true, null).SequenceEqual(m.Matches(document, true, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes)));
+                m.Matches(document, false, null, null).SequenceEqual(m.Matches(document, false, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes))
+                && m.Matches(document, true, null, null).SequenceEqual(m.Matches(document, true, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes)));
         });
 }
