@@ -198,10 +198,28 @@ internal readonly struct RawDiagnostic : IEquatable<RawDiagnostic>
 /// <summary>Splits a text into blocks: each ends after a paragraph break (CR LF counts as one), as <see cref="TextChars.IsParagraphBreak"/> defines it.</summary>
 internal static class BlockSplitter
 {
+    /// <summary>The blocks of a range of a text, as strings.</summary>
     public static List<string> Split(string text, int start, int end)
     {
         var blocks = new List<string>();
-        var first = start;
+        if (start >= end)
+        {
+            return blocks;
+        }
+
+        var starts = Starts(text, start, end);
+        for (var i = 0; i + 1 < starts.Count; i++)
+        {
+            blocks.Add(text.Substring(starts[i], starts[i + 1] - starts[i]));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>Where each block of a range starts, then the range's end (so block <c>i</c> is <c>[starts[i], starts[i + 1])</c>).</summary>
+    public static List<int> Starts(string text, int start, int end)
+    {
+        var starts = new List<int> { start };
         for (var i = start; i < end; i++)
         {
             var c = text[i];
@@ -215,28 +233,60 @@ internal static class BlockSplitter
                 i++;
             }
 
-            blocks.Add(text.Substring(first, i + 1 - first));
-            first = i + 1;
+            if (i + 1 < end)
+            {
+                starts.Add(i + 1);
+            }
         }
 
-        if (first < end)
-        {
-            blocks.Add(text.Substring(first, end - first));
-        }
-
-        return blocks;
+        starts.Add(end);
+        return starts;
     }
 
-    public static bool HasContent(string block)
+    public static bool HasContent(string block) => HasContent(block, 0, block.Length);
+
+    /// <summary>Whether a range of a text holds anything but whitespace.</summary>
+    public static bool HasContent(string text, int start, int end)
     {
-        foreach (var c in block)
+        for (var i = start; i < end; i++)
         {
-            if (!TextChars.IsSpace(c))
+            if (!TextChars.IsSpace(text[i]))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// From block <paramref name="start"/>, walks in <paramref name="direction"/> past <paramref name="margin"/> blocks
+    /// with content (of <paramref name="count"/>); returns the last block reached (the first or last block when
+    /// <paramref name="start"/> lies beyond that end).
+    /// </summary>
+    public static int Step(int count, Func<int, bool> hasContent, int start, int direction, int margin)
+    {
+        var i = start;
+        if (direction < 0 ? i < 0 : i >= count)
+        {
+            return direction < 0 ? 0 : count - 1;
+        }
+
+        var seen = 0;
+        while (true)
+        {
+            if (hasContent(i) && ++seen == margin)
+            {
+                return i;
+            }
+
+            var next = i + direction;
+            if (next < 0 || next >= count)
+            {
+                return i;
+            }
+
+            i = next;
+        }
     }
 }

@@ -183,8 +183,8 @@ internal sealed class IncrementalEngine
         int leftMargin = InitialMargin, rightMargin = InitialMargin, analyzed = 0;
         while (true)
         {
-            var lo = Step(texts, a - 1, -1, leftMargin);
-            var hi = Step(texts, b + 1, +1, rightMargin);
+            var lo = BlockSplitter.Step(texts.Count, k => BlockSplitter.HasContent(texts[k]), a - 1, -1, leftMargin);
+            var hi = BlockSplitter.Step(texts.Count, k => BlockSplitter.HasContent(texts[k]), b + 1, +1, rightMargin);
             var results = AnalyzeWindow(texts, lo, hi, cancellationToken);
             analyzed += results.Count(r => r.HasContent);
 
@@ -242,33 +242,6 @@ internal sealed class IncrementalEngine
             }
 
             return Finish(blocks, state.Caches, analyzed, kept, cancellationToken, delta == 0 ? state : null);
-        }
-    }
-
-    /// <summary>From <paramref name="start"/>, walks in <paramref name="direction"/> past <paramref name="margin"/> blocks with content; returns the last index reached.</summary>
-    private static int Step(List<string> texts, int start, int direction, int margin)
-    {
-        var i = start;
-        if (direction < 0 ? i < 0 : i >= texts.Count)
-        {
-            return direction < 0 ? 0 : texts.Count - 1;
-        }
-
-        var seen = 0;
-        while (true)
-        {
-            if (BlockSplitter.HasContent(texts[i]) && ++seen == margin)
-            {
-                return i;
-            }
-
-            var next = i + direction;
-            if (next < 0 || next >= texts.Count)
-            {
-                return i;
-            }
-
-            i = next;
         }
     }
 

@@ -136,31 +136,7 @@ internal static class StretchAnalysis
     }
 
     /// <summary>Where each block (a paragraph with its break, or a blank line) starts, and the text's length last.</summary>
-    internal static int[] BlockStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (!TextChars.IsParagraphBreak(c))
-            {
-                continue;
-            }
-
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            if (i + 1 < text.Length)
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        starts.Add(text.Length);
-        return starts.ToArray();
-    }
+    internal static int[] BlockStarts(string text) => BlockSplitter.Starts(text, 0, text.Length).ToArray();
 
     /// <summary>The first block of each stretch (each at least <paramref name="stretchLength"/> long but the last), then the block count.</summary>
     private static List<int> Cut(int[] blocks, int stretchLength)
@@ -243,8 +219,8 @@ internal static class StretchAnalysis
         /// <summary>Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context.</summary>
         public Stretch AnalyzeStretch(int first, int last)
         {
-            var lo = Step(first - 1, -1);
-            var hi = Step(last + 1, +1);
+            var lo = BlockSplitter.Step(BlockCount, HasContent, first - 1, -1, _margin);
+            var hi = BlockSplitter.Step(BlockCount, HasContent, last + 1, +1, _margin);
             var origin = _blocks[lo];
             var window = SourceText.From(_text.Substring(origin, _blocks[hi + 1] - origin));
             var document = DocumentModelBuilder.Build(window, _linter.NeedsSourcing);
@@ -416,49 +392,6 @@ internal static class StretchAnalysis
             return -1;
         }
 
-        /// <summary>From <paramref name="start"/>, walks in <paramref name="direction"/> past the margin's blocks with content; the last block reached.</summary>
-        private int Step(int start, int direction)
-        {
-            if (start < 0)
-            {
-                return 0;
-            }
-
-            if (start >= BlockCount)
-            {
-                return BlockCount - 1;
-            }
-
-            var seen = 0;
-            var b = start;
-            while (true)
-            {
-                if (HasContent(b) && ++seen == _margin)
-                {
-                    return b;
-                }
-
-                var next = b + direction;
-                if (next < 0 || next >= BlockCount)
-                {
-                    return b;
-                }
-
-                b = next;
-            }
-        }
-
-        private bool HasContent(int block)
-        {
-            for (var i = _blocks[block]; i < _blocks[block + 1]; i++)
-            {
-                if (!TextChars.IsSpace(_text[i]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private bool HasContent(int block) => BlockSplitter.HasContent(_text, _blocks[block], _blocks[block + 1]);
     }
 }
