@@ -65,11 +65,7 @@ public class LightModelProperties
 
     private static readonly Linter Light = new LinterBuilder().AddRules(Pack, "light.yaml").Build();
 
-    private static readonly Gen<string> Documents =
-        from count in Gen.Choose(0, 16)
-        from paragraphs in Gen.ArrayOf(Gen.Elements(Paragraphs), count)
-        from separator in Gen.Elements("\n", "\n\n", "\r\n", "\u001E")
-        select Join(paragraphs, separator);
+    private static readonly Gen<string> Documents = DocumentsOf(16, "\n", "\n\n", "\r\n", "\u001E");
 
     [Property(MaxTest = 300)]
     public Property Leaving_out_sourcing_finds_what_the_full_model_finds() =>

@@ -20,11 +20,7 @@ public class StretchAnalysisProperties
 {
     // Paragraphs built to reach across edges (speakers, continued quotations, names spelled two ways, acronyms defined
     // late), joined by every kind of break; long enough to be cut many times at short stretch lengths.
-    private static readonly Gen<string> Documents =
-        from count in Gen.Choose(0, 40)
-        from paragraphs in Gen.ArrayOf(Gen.Elements(Paragraphs), count)
-        from separator in Gen.Elements("\n", "\n", "\n\n", "\r\n", "\n \n", "\u001E", "\r")
-        select Join(paragraphs, separator);
+    private static readonly Gen<string> Documents = DocumentsOf(40, "\n", "\n", "\n\n", "\r\n", "\n \n", "\u001E", "\r");
 
     [Property(MaxTest = 300)]
     public Property Stretches_give_the_whole_analysis() =>

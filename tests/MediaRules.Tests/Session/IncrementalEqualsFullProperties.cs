@@ -16,11 +16,7 @@ namespace MediaRules.Tests.Session;
 /// </summary>
 public class IncrementalEqualsFullProperties
 {
-    private static readonly Gen<string> Documents =
-        from count in Gen.Choose(0, 16)
-        from paragraphs in Gen.ArrayOf(Gen.Elements(Paragraphs), count)
-        from separator in Gen.Elements("\n", "\n", "\n", "\n\n", "\r\n", "\n \n", "\u001E")
-        select Join(paragraphs, separator);
+    private static readonly Gen<string> Documents = DocumentsOf(16, "\n", "\n", "\n", "\n\n", "\r\n", "\n \n", "\u001E");
 
     // An edit as fractions of the text length, so that it always lands inside whatever text it meets.
     private static readonly Gen<(double Start, int Length, string Text)> Edits =

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
 using MediaRules.Analysis;
 using MediaRules.Diagnostics;
 using MediaRules.Text;
@@ -49,6 +51,13 @@ internal static class SessionTestSupport
     };
 
     public static string Join(IEnumerable<string> paragraphs, string separator) => string.Join(separator, paragraphs);
+
+    /// <summary>Documents of up to <paramref name="maxParagraphs"/> of <see cref="Paragraphs"/>, joined by one of <paramref name="separators"/>.</summary>
+    public static Gen<string> DocumentsOf(int maxParagraphs, params string[] separators) =>
+        from count in Gen.Choose(0, maxParagraphs)
+        from paragraphs in Gen.ArrayOf(Gen.Elements(Paragraphs), count)
+        from separator in Gen.Elements(separators)
+        select Join(paragraphs, separator);
 
     /// <summary>The diagnostics as comparable rows: id, span, message, severity and fix.</summary>
     public static List<string> Rows(IReadOnlyList<Diagnostic> diagnostics) =>
