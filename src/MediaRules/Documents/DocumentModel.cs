@@ -209,10 +209,13 @@ internal sealed class TokenStems
     }
 
     /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
-    public int Hash(int index) => (_hashes ?? Hashes())[index];
+    public int Hash(int index) => (_hashes ?? ComputeHashes())[index];
+
+    /// <summary>Every token's stem hash, by token index (the array itself: not to be written).</summary>
+    public int[] Hashes => _hashes ?? ComputeHashes();
 
     // Every token's hash in one pass; two threads asking at once compute the same array.
-    private int[] Hashes()
+    private int[] ComputeHashes()
     {
         var hashes = new int[_tokens.Length];
         for (var i = 0; i < hashes.Length; i++)

@@ -13,6 +13,11 @@ internal sealed class WordTable<TValue>
     private readonly int[] _buckets;
     private readonly Entry[] _entries;
 
+    // One bit per hash value modulo the filter's size (16 bits an entry, at least 64): most words of a text are in no
+    // table, and the filter tells so from a few kilobytes, without reading the buckets or the entries (a 10,000-word
+    // table spans hundreds of kilobytes, beyond the processor's nearest caches).
+    private readonly ulong[] _filter;
+
     /// <summary>Builds a table; a later duplicate key replaces an earlier one.</summary>
     /// <param name="items">The words and their values.</param>
     public WordTable(IEnumerable<KeyValuePair<string, TValue>> items)
@@ -40,6 +45,13 @@ internal sealed class WordTable<TValue>
             size <<= 1;
         }
 
+        var bits = 64;
+        while (bits < _entries.Length * 16)
+        {
+            bits <<= 1;
+        }
+
+        _filter = new ulong[bits / 64];
         _buckets = new int[size];
         for (var i = 0; i < _buckets.Length; i++)
         {
@@ -51,13 +63,26 @@ internal sealed class WordTable<TValue>
             var b = _entries[i].Hash & (size - 1);
             _entries[i].Next = _buckets[b];
             _buckets[b] = i;
+            var bit = (uint)_entries[i].Hash & (uint)(bits - 1);
+            _filter[bit >> 6] |= 1UL << (int)(bit & 63);
+            Signature |= SignatureBit(_entries[i].Hash);
         }
     }
+
+    /// <summary>
+    /// One bit per word of the table, chosen by <see cref="SignatureBit"/>: a word whose bit is not set is surely not in
+    /// the table. A caller can keep these eight bytes beside its own data and test a word without reading the table.
+    /// </summary>
+    public ulong Signature { get; }
+
+    /// <summary>The bit of <see cref="Signature"/> that stands for a word with this hash (from its high bits, which the filter does not use).</summary>
+    /// <param name="hash">The word's <see cref="TokenText.GetNormalizedHashCode"/>.</param>
+    /// <returns>A single bit.</returns>
+    public static ulong SignatureBit(int hash) => 1UL << (int)((uint)hash >> 26);
 
     /// <summary>How many words the table holds.</summary>
     public int Count => _entries.Length;
 
-    /// <summary>The keys, normalized.</summary>
     /// <summary>The keys (normalized) with their values.</summary>
     public IEnumerable<KeyValuePair<string, TValue>> Pairs
     {
@@ -77,28 +102,79 @@ internal sealed class WordTable<TValue>
     public bool TryGetValue(ReadOnlySpan<char> word, out TValue value) =>
         TryGetValue(word, _entries.Length > 0 ? TokenText.GetNormalizedHashCode(word) : 0, out value);
 
+    /// <summary>
+    /// Whether a word with this <see cref="TokenText.GetNormalizedHashCode"/> may be in the table: false means it is
+    /// surely not, from one bit.
+    /// </summary>
+    /// <param name="hash">The word's hash.</param>
+    /// <returns>Whether to look further.</returns>
+    public bool MayContain(int hash)
+    {
+        var bit = (uint)hash & (uint)((_filter.Length * 64) - 1);
+        return _entries.Length > 0 && (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+    }
+
     /// <summary>Looks a word up whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has.</summary>
     public bool TryGetValue(ReadOnlySpan<char> word, int hash, out TValue value)
     {
-        if (_entries.Length > 0)
+        if (TryGetIndex(word, hash, out var index))
         {
-            for (var i = _buckets[hash & (_buckets.Length - 1)]; i >= 0; i = _entries[i].Next)
-            {
-                if (_entries[i].Hash == hash && TokenText.EqualsNormalized(word, _entries[i].Key))
-                {
-                    value = _entries[i].Value;
-                    return true;
-                }
-            }
+            value = _entries[index].Value;
+            return true;
         }
 
         value = default!;
         return false;
     }
 
-    /// <summary>Whether the table holds a word.</summary>
-    /// <param name="word">The word's characters.</param>
-    /// <returns><see langword="true"/> if it does.</returns>
+    /// <summary>
+    /// Looks a word up whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has, giving the index of
+    /// its entry (for <see cref="ValueAt"/>): an integer a caller can keep per token without storing references.
+    /// </summary>
+    public bool TryGetIndex(ReadOnlySpan<char> word, int hash, out int index)
+    {
+        if (MayContain(hash))
+        {
+            for (var i = _buckets[hash & (_buckets.Length - 1)]; i >= 0; i = _entries[i].Next)
+            {
+                if (_entries[i].Hash == hash && TokenText.EqualsNormalized(word, _entries[i].Key))
+                {
+                    index = i;
+                    return true;
+                }
+            }
+        }
+
+        index = -1;
+        return false;
+    }
+
+    /// <summary>
+    /// The first entry whose word has this hash, or -1: the word itself is not compared (see <see cref="KeyEquals"/>),
+    /// so that a caller can rule the entry out by its value first. Continue with <see cref="NextWithHash"/>.
+    /// </summary>
+    public int FirstWithHash(int hash) =>
+        MayContain(hash) ? NextFrom(_buckets[hash & (_buckets.Length - 1)], hash) : -1;
+
+    /// <summary>The next entry after <paramref name="index"/> whose word has this hash, or -1.</summary>
+    public int NextWithHash(int index, int hash) => NextFrom(_entries[index].Next, hash);
+
+    /// <summary>Whether the word of entry <paramref name="index"/> is <paramref name="word"/>'s matching form.</summary>
+    public bool KeyEquals(int index, ReadOnlySpan<char> word) => TokenText.EqualsNormalized(word, _entries[index].Key);
+
+    private int NextFrom(int i, int hash)
+    {
+        while (i >= 0 && _entries[i].Hash != hash)
+        {
+            i = _entries[i].Next;
+        }
+
+        return i;
+    }
+
+    /// <summary>The value of the entry <see cref="TryGetIndex"/> gave.</summary>
+    public TValue ValueAt(int index) => _entries[index].Value;
+
     public bool Contains(ReadOnlySpan<char> word) => TryGetValue(word, out _);
 
     private struct Entry

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using MediaRules.Documents;
 
@@ -17,13 +18,13 @@ internal interface ITermMatchingRule
 /// </summary>
 internal sealed class TermIndex
 {
-    private readonly WordTable<(int Matcher, TermMatcher.Node Node)[]> _firstWords;
+    private readonly WordTable<First[]> _firstWords;
     private readonly Dictionary<TermMatcher, int> _matchers;
 
     public TermIndex(IReadOnlyList<TermMatcher> matchers)
     {
         _matchers = new Dictionary<TermMatcher, int>(ReferenceEqualityComparer<TermMatcher>.Instance);
-        var byWord = new Dictionary<string, List<(int, TermMatcher.Node)>>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, List<First>>(StringComparer.Ordinal);
         foreach (var matcher in matchers)
         {
             if (_matchers.ContainsKey(matcher))
@@ -37,20 +38,20 @@ internal sealed class TermIndex
             {
                 if (!byWord.TryGetValue(first.Key, out var list))
                 {
-                    byWord[first.Key] = list = new List<(int, TermMatcher.Node)>();
+                    byWord[first.Key] = list = new List<First>();
                 }
 
-                list.Add((id, first.Value));
+                list.Add(new First(id, first.Value));
             }
         }
 
-        var items = new List<KeyValuePair<string, (int, TermMatcher.Node)[]>>();
+        var items = new List<KeyValuePair<string, First[]>>();
         foreach (var pair in byWord)
         {
-            items.Add(new KeyValuePair<string, (int, TermMatcher.Node)[]>(pair.Key, pair.Value.ToArray()));
+            items.Add(new KeyValuePair<string, First[]>(pair.Key, pair.Value.ToArray()));
         }
 
-        _firstWords = new WordTable<(int, TermMatcher.Node)[]>(items);
+        _firstWords = new WordTable<First[]>(items);
     }
 
     /// <summary>Whether the index holds any matcher.</summary>
@@ -97,48 +98,105 @@ internal sealed class TermIndex
 
         private (int[] Starts, TermMatcher.Node[] Nodes)[] Compute()
         {
-            // Two passes, so that nothing grows: each token's first-word entry (most tokens have none) and a count
-            // per matcher, then exact arrays.
-            var tokens = _document.Tokens;
+            // Two passes, so that nothing grows and no reference is stored per token: the tokens whose stem is a first
+            // word (most are not, and one bit of the table's filter says so) with their entry, and a count per
+            // matcher; then exact arrays. The per-token lists are pooled: a long text's would be large objects.
             var stems = _document.Stems;
-            var perToken = new (int Matcher, TermMatcher.Node Node)[]?[tokens.Count];
-            var counts = new int[_index._matchers.Count];
-            for (var t = 0; t < tokens.Count; t++)
+            var hashes = stems.Hashes;
+            var table = _index._firstWords;
+            var hitTokens = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
+            var hitEntries = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
+            try
             {
-                if (_index._firstWords.TryGetValue(stems.Stem(t), stems.Hash(t), out var firsts))
+                var hits = 0;
+                var counts = new int[_index._matchers.Count];
+                for (var t = 0; t < hashes.Length; t++)
                 {
-                    perToken[t] = firsts;
-                    foreach (var (id, _) in firsts)
+                    // The entry's phrases are judged first, by the hash alone; the word itself is compared only
+                    // for an entry that keeps the token (most are ruled out by the next word).
+                    var hash = hashes[t];
+                    for (var entry = table.FirstWithHash(hash); entry >= 0; entry = table.NextWithHash(entry, hash))
                     {
-                        counts[id]++;
+                        var kept = 0;
+                        foreach (var first in table.ValueAt(entry))
+                        {
+                            kept += first.CanMatch(hashes, t) ? 1 : 0;
+                        }
+
+                        if (kept == 0 || !table.KeyEquals(entry, stems.Stem(t)))
+                        {
+                            continue;
+                        }
+
+                        foreach (var first in table.ValueAt(entry))
+                        {
+                            counts[first.Matcher] += first.CanMatch(hashes, t) ? 1 : 0;
+                        }
+
+                        hitTokens[hits] = t;
+                        hitEntries[hits++] = entry;
+                        break; // keys are distinct: no other entry is this word
                     }
                 }
-            }
 
-            var found = new (int[] Starts, TermMatcher.Node[] Nodes)[counts.Length];
-            for (var i = 0; i < found.Length; i++)
-            {
-                found[i] = counts[i] == 0 ? (Array.Empty<int>(), Array.Empty<TermMatcher.Node>()) : (new int[counts[i]], new TermMatcher.Node[counts[i]]);
-                counts[i] = 0;
-            }
-
-            for (var t = 0; t < perToken.Length; t++)
-            {
-                if (perToken[t] is not { } firsts)
+                var found = new (int[] Starts, TermMatcher.Node[] Nodes)[counts.Length];
+                for (var i = 0; i < found.Length; i++)
                 {
-                    continue;
+                    found[i] = counts[i] == 0 ? (Array.Empty<int>(), Array.Empty<TermMatcher.Node>()) : (new int[counts[i]], new TermMatcher.Node[counts[i]]);
+                    counts[i] = 0;
                 }
 
-                foreach (var (id, node) in firsts)
+                for (var h = 0; h < hits; h++)
                 {
-                    var k = counts[id]++;
-                    found[id].Starts[k] = t;
-                    found[id].Nodes[k] = node;
-                }
-            }
+                    foreach (var first in table.ValueAt(hitEntries[h]))
+                    {
+                        if (!first.CanMatch(hashes, hitTokens[h]))
+                        {
+                            continue;
+                        }
 
-            return found;
+                        var k = counts[first.Matcher]++;
+                        found[first.Matcher].Starts[k] = hitTokens[h];
+                        found[first.Matcher].Nodes[k] = first.Node;
+                    }
+                }
+
+                return found;
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(hitTokens);
+                ArrayPool<int>.Shared.Return(hitEntries);
+            }
         }
+    }
+
+    /// <summary>
+    /// A matcher whose phrases can start with a word, the trie node that word leads to, and what the node allows next,
+    /// kept here so that a candidate is judged without reading the node.
+    /// </summary>
+    private readonly struct First
+    {
+        private readonly ulong _next;
+        private readonly bool _terminal;
+
+        public First(int matcher, TermMatcher.Node node)
+        {
+            Matcher = matcher;
+            Node = node;
+            _terminal = node.Terminals.Length > 0;
+            _next = node.Next.Signature;
+        }
+
+        public int Matcher { get; }
+
+        public TermMatcher.Node Node { get; }
+
+        // Whether a phrase can match from token t: a term ends at its first word, or the next token's word may follow
+        // (its signature bit is set). With frequent first words most phrases of several words are ruled out here,
+        // exactly: the signature never rules out a word that follows.
+        public bool CanMatch(int[] hashes, int t) =>
+            _terminal || (t + 1 < hashes.Length && (_next & WordTable<TermMatcher.Node>.SignatureBit(hashes[t + 1])) != 0);
     }
 
     private sealed class ReferenceEqualityComparer<T> : IEqualityComparer<T>

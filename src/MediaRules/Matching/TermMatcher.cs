@@ -56,7 +56,7 @@ internal sealed class TermMatcher
             {
                 node = firstNodes[k];
             }
-            else if (!_root.Next.TryGetValue(stems.Stem(start), stems.Hash(start), out node))
+            else if (!_root.Next.MayContain(stems.Hash(start)) || !_root.Next.TryGetValue(stems.Stem(start), stems.Hash(start), out node))
             {
                 continue;
             }
@@ -76,7 +76,8 @@ internal sealed class TermMatcher
                     }
                 }
 
-                if (node.Next.Count == 0 || end + 1 >= tokens.Count || !Adjacent(text, tokens[end].Span, tokens[end + 1].Span)
+                if (node.Next.Count == 0 || end + 1 >= tokens.Count || !node.Next.MayContain(stems.Hash(end + 1))
+                    || !Adjacent(text, tokens[end].Span, tokens[end + 1].Span)
                     || !node.Next.TryGetValue(stems.Stem(end + 1), stems.Hash(end + 1), out node))
                 {
                     break;

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -29,5 +30,54 @@ public class TermIndexProperties
             return matchers.Count > 10 && matchers.All(m =>
                 m.Matches(document, false, null, null).SequenceEqual(m.Matches(document, false, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes))
                 && m.Matches(document, true, null, null).SequenceEqual(m.Matches(document, true, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes)));
+        });
+}
+
+/// <summary>
+/// The index's pruning (a candidate is kept only when a term ends at its first word or the next word may follow) and
+/// its hash-first lookups, over vocabularies whose first words are the text's own frequent words, as in a large
+/// imported dictionary: still exactly the full scan's matches.
+/// </summary>
+public class TermIndexPruningProperties
+{
+    private static readonly string[] Words = { "the", "of", "aid", "Aid", "aid’s", "aids", "talks", "peace", "zone", "buffer", "it's" };
+
+    private static readonly Gen<string> Phrase =
+        Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Gen.Elements(Words), n)).Select(words => string.Join(" ", words));
+
+    [Property(MaxTest = 300)]
+    public Property Pruned_candidates_find_what_a_full_scan_finds() =>
+        Prop.ForAll(
+            Gen.NonEmptyListOf(Phrase).Select(list => list.Distinct(System.StringComparer.OrdinalIgnoreCase).Take(12).ToArray()).ToArbitrary(),
+            Gen.ArrayOf(Gen.Elements(Words.Concat(new[] { " ", ".", "\n\n", ",", "“" }).ToArray())).Select(parts => string.Join(" ", parts)).ToArbitrary(),
+            (terms, text) =>
+            {
+                var yaml = "pack: p\nrules:\n"
+                    + string.Concat(terms.Select((t, i) => $"  - id: MR2{900 + i}\n    title: t\n    kind: term\n    severity: warning\n    message: \"{{match}}\"\n    help: https://example.org\n    terms: [\"{t}\"]\n"))
+                    + "  - id: MR2999\n    title: t\n    kind: term\n    severity: warning\n    message: \"{match}\"\n    help: https://example.org\n    case-sensitive: true\n    terms: [" + string.Join(", ", terms.Select(t => $"\"{t}\"")) + "]\n";
+                var linter = new MediaRules.Analysis.LinterBuilder().AddRules(yaml, "generated.yaml").Build();
+                var document = DocumentModel.Create(SourceText.From(text));
+                var candidates = linter.TermIndex.For(document);
+                var matchers = linter.CompiledRules.Select(r => r.Rule).OfType<ITermMatchingRule>().Select(r => r.Matcher).ToList();
+                return matchers.All(m =>
+                    m.Matches(document, false, null, null).SequenceEqual(m.Matches(document, false, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes))
+                    && m.Matches(document, true, null, null).SequenceEqual(m.Matches(document, true, candidates.Of(m)?.Starts, candidates.Of(m)?.Nodes)));
+            });
+
+    [Property(MaxTest = 200)]
+    public Property Word_table_filter_and_hash_walk_agree_with_lookup() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements(Words.Concat(new[] { "x", "y", "zz", "Aids" }).ToArray())).ToArbitrary(), Gen.Elements(Words.Concat(new[] { "q", "AID" }).ToArray()).ToArbitrary(), (keys, probe) =>
+        {
+            var table = new WordTable<int>(keys.Select((k, i) => new System.Collections.Generic.KeyValuePair<string, int>(k, i)));
+            var hash = TokenText.GetNormalizedHashCode(probe.AsSpan());
+            var found = table.TryGetValue(probe.AsSpan(), out _);
+            var walked = false;
+            for (var e = table.FirstWithHash(hash); e >= 0; e = table.NextWithHash(e, hash))
+            {
+                walked |= table.KeyEquals(e, probe.AsSpan());
+            }
+
+            var signatureAllows = (table.Signature & WordTable<int>.SignatureBit(hash)) != 0;
+            return found == walked && (!found || (table.MayContain(hash) && signatureAllows));
         });
 }
