@@ -77,7 +77,7 @@ internal static class CueFinder
             }
 
             // One hash of the word serves all four word lists it is looked up in.
-            var hash = TokenText.GetNormalizedHashCode(tokens.Chars(i));
+            var hash = tokens.WordHash(i);
             var phrase = Lexicon.AnonymousPhrases.Match(tokens, i, end, hash) ?? Lexicon.VaguePhrases.Match(tokens, i, end, hash);
             if (phrase is not null)
             {

@@ -22,8 +22,9 @@ public sealed class DocumentModel
     private readonly int[] _voiceStarts;
     private TokenStems? _stems;
 
-    internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans)
+    internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans, TokenStems? stems = null)
     {
+        _stems = stems;
         Text = text;
         _tokens = tokens;
         _paragraphs = paragraphs;

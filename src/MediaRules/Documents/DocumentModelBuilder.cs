@@ -26,7 +26,9 @@ internal static class DocumentModelBuilder
     {
         var content = text.ToString();
         var tokenArray = Tokenizer.Tokenize(content);
-        var tokens = new TokenStream(content, tokenArray);
+        // With sourcing, the cue finder hashes every word: the stems' hashes serve it and, later, term matching.
+        var stems = sourcing ? new TokenStems(text, tokenArray) : null;
+        var tokens = stems is null ? new TokenStream(content, tokenArray) : new TokenStream(content, tokenArray, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);
         var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos);
         var quoteInfos = QuotationScanner.Scan(tokens, paragraphInfos);
@@ -58,7 +60,8 @@ internal static class DocumentModelBuilder
             CreateParagraphs(paragraphInfos, sentenceInfos),
             CreateSentences(sentenceInfos, attributions),
             CreateQuotations(tokens, quoteInfos),
-            voices);
+            voices,
+            stems);
     }
 
     private static void AssignSentences(QuoteInfo[] quotes, SentenceInfo[] sentences)

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -49,7 +48,7 @@ internal static class ParagraphSplitter
     /// <returns>The paragraphs in order.</returns>
     public static ParagraphInfo[] Split(SourceText text, TokenStream tokens)
     {
-        var paragraphs = new List<ParagraphInfo>();
+        var paragraphs = new PooledArrayBuilder<ParagraphInfo>((tokens.Count / 64) + 16);
         var content = tokens.Text;
         var first = 0;
         for (var t = 1; t <= tokens.Count; t++)
@@ -64,7 +63,7 @@ internal static class ParagraphSplitter
             first = t;
         }
 
-        return paragraphs.ToArray();
+        return paragraphs.ToArrayAndReturn();
     }
 
     private static bool HasParagraphBreak(string text, int start, int end)

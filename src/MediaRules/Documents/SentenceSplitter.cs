@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -43,7 +42,7 @@ internal static class SentenceSplitter
     /// <returns>The sentences in order.</returns>
     public static SentenceInfo[] Split(TokenStream tokens, ParagraphInfo[] paragraphs)
     {
-        var sentences = new List<SentenceInfo>(paragraphs.Length * 2);
+        var sentences = new PooledArrayBuilder<SentenceInfo>(paragraphs.Length * 4);
         for (var p = 0; p < paragraphs.Length; p++)
         {
             var paragraph = paragraphs[p];
@@ -74,7 +73,7 @@ internal static class SentenceSplitter
             }
         }
 
-        return sentences.ToArray();
+        return sentences.ToArrayAndReturn();
     }
 
     private static int ExtendOverClosers(TokenStream tokens, int i, int end)

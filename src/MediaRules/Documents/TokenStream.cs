@@ -18,6 +18,27 @@ internal sealed class TokenStream
         _tokens = tokens;
     }
 
+    /// <summary>Wraps a text and its tokens, with the model's token stems, whose hashes then serve <see cref="WordHash"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="tokens">Its tokens.</param>
+    /// <param name="stems">The stems of the same tokens.</param>
+    public TokenStream(string text, Token[] tokens, TokenStems stems)
+        : this(text, tokens) => _stems = stems;
+
+    private readonly TokenStems? _stems;
+
+    /// <summary>
+    /// A token's <see cref="TokenText.GetNormalizedHashCode"/>: its stem's hash (computed once for the model, which term
+    /// matching reads too) when the token has no possessive suffix, else computed here.
+    /// </summary>
+    /// <param name="index">Its index.</param>
+    /// <returns>The hash.</returns>
+    public int WordHash(int index)
+    {
+        var chars = Chars(index);
+        return _stems is not null && TokenText.GetPossessiveSuffixLength(chars) == 0 ? _stems.Hash(index) : TokenText.GetNormalizedHashCode(chars);
+    }
+
     /// <summary>The text.</summary>
     public string Text => _text;
 

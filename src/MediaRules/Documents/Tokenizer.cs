@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -23,7 +22,7 @@ internal static class Tokenizer
     /// <returns>The tokens in order.</returns>
     public static Token[] Tokenize(string text)
     {
-        var tokens = new List<Token>(EstimateCapacity(text.Length));
+        var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
         var openSingles = 0;
         var i = 0;
         var n = text.Length;
@@ -86,7 +85,7 @@ internal static class Tokenizer
             i = end;
         }
 
-        return tokens.ToArray();
+        return tokens.ToArrayAndReturn();
     }
 
     private static int EstimateCapacity(int length) => length < 64 ? 16 : length / 5;

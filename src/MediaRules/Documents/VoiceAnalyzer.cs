@@ -11,11 +11,15 @@ namespace MediaRules.Documents;
 /// </summary>
 internal sealed class VoiceAnalyzer
 {
-    private readonly List<VoiceSpan> _spans = new();
+    private PooledArrayBuilder<VoiceSpan> _spans;
     private readonly IndirectClause[] _clauses;
     private int _clause;
 
-    private VoiceAnalyzer(IndirectClause[] clauses) => _clauses = clauses;
+    private VoiceAnalyzer(IndirectClause[] clauses, int capacity)
+    {
+        _clauses = clauses;
+        _spans = new PooledArrayBuilder<VoiceSpan>(capacity);
+    }
 
     /// <summary>Builds the voice spans.</summary>
     /// <param name="paragraphs">The paragraphs.</param>
@@ -24,7 +28,7 @@ internal sealed class VoiceAnalyzer
     /// <returns>The voice spans.</returns>
     public static VoiceSpan[] Build(ParagraphInfo[] paragraphs, QuoteInfo[] quotes, IndirectClause[] clauses)
     {
-        var analyzer = new VoiceAnalyzer(clauses);
+        var analyzer = new VoiceAnalyzer(clauses, paragraphs.Length + (quotes.Length * 2) + (clauses.Length * 2));
         var stack = new List<QuoteInfo>(QuotationScanner.MaxDepth);
         var q = 0;
         for (var p = 0; p < paragraphs.Length; p++)
@@ -45,7 +49,7 @@ internal sealed class VoiceAnalyzer
             analyzer.Emit(stack, cursor, span.End);
         }
 
-        return analyzer._spans.ToArray();
+        return analyzer._spans.ToArrayAndReturn();
     }
 
     /// <summary>Closes the quotations on the stack that end at or before <paramref name="position"/>, emitting their content.</summary>
@@ -103,10 +107,10 @@ internal sealed class VoiceAnalyzer
     {
         if (_spans.Count > 0)
         {
-            var last = _spans[_spans.Count - 1];
+            var last = _spans.Last;
             if (last.Span.End == span.Span.Start && last.Voice == span.Voice && last.QuotationIndex == span.QuotationIndex && last.SourceSpan == span.SourceSpan)
             {
-                _spans[_spans.Count - 1] = new VoiceSpan(TextSpan.FromBounds(last.Span.Start, span.Span.End), last.Voice, last.QuotationIndex, last.SourceSpan);
+                _spans.ReplaceLast(new VoiceSpan(TextSpan.FromBounds(last.Span.Start, span.Span.End), last.Voice, last.QuotationIndex, last.SourceSpan));
                 return;
             }
         }

@@ -1,0 +1,57 @@
+using System;
+using System.Buffers;
+
+namespace MediaRules.Documents;
+
+/// <summary>
+/// Collects items of a type without references in a pooled buffer and hands them out once as an array of their exact
+/// number. The text model's per-token and per-span lists of a long text are large objects: growing a list and then
+/// copying it would take fresh, zeroed memory twice per text; this takes it once.
+/// </summary>
+/// <typeparam name="T">An unmanaged item type (the buffer goes back to the pool uncleared).</typeparam>
+internal struct PooledArrayBuilder<T>
+    where T : unmanaged
+{
+    private T[] _items;
+
+    /// <summary>Rents a buffer for about <paramref name="capacity"/> items.</summary>
+    public PooledArrayBuilder(int capacity)
+    {
+        _items = ArrayPool<T>.Shared.Rent(Math.Max(capacity, 16));
+        Count = 0;
+    }
+
+    /// <summary>How many items have been added.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The last item added (there must be one).</summary>
+    public readonly T Last => _items[Count - 1];
+
+    /// <summary>Adds an item.</summary>
+    public void Add(T item)
+    {
+        if (Count == _items.Length)
+        {
+            var larger = ArrayPool<T>.Shared.Rent(Count * 2);
+            Array.Copy(_items, larger, Count);
+            ArrayPool<T>.Shared.Return(_items);
+            _items = larger;
+        }
+
+        _items[Count++] = item;
+    }
+
+    /// <summary>Replaces the last item (there must be one).</summary>
+    public readonly void ReplaceLast(T item) => _items[Count - 1] = item;
+
+    /// <summary>The items as an array of their exact number; the buffer goes back to the pool and the builder is spent.</summary>
+    public T[] ToArrayAndReturn()
+    {
+        var result = Count == 0 ? Array.Empty<T>() : new T[Count];
+        Array.Copy(_items, result, Count);
+        ArrayPool<T>.Shared.Return(_items);
+        _items = Array.Empty<T>();
+        Count = 0;
+        return result;
+    }
+}
