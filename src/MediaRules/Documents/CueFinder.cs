@@ -71,13 +71,18 @@ internal static class CueFinder
         var end = sentence.TokenEnd;
         for (var i = sentence.FirstToken; i < end; i++)
         {
-            if (!tokens.IsWord(i) || quotes.IsInsideContent(tokens.Span(i).Start))
+            if (!tokens.IsWord(i))
             {
                 continue;
             }
 
-            // One hash of the word serves all four word lists it is looked up in.
+            // One hash of the word serves all four word lists it is looked up in; one bit of their union's filter
+            // rules out most words before any of them is read.
             var hash = tokens.WordHash(i);
+            if (!Lexicon.CueStarts.MayContain(hash) || quotes.IsInsideContent(tokens.Span(i).Start))
+            {
+                continue;
+            }
             var phrase = Lexicon.AnonymousPhrases.Match(tokens, i, end, hash) ?? Lexicon.VaguePhrases.Match(tokens, i, end, hash);
             if (phrase is not null)
             {

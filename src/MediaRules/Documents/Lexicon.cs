@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace MediaRules.Documents;
 
@@ -337,6 +338,17 @@ internal static class Lexicon
 
         return result;
     }
+
+    /// <summary>
+    /// Every word a cue can start with: the first words of <see cref="SourceIntroducers"/>, <see cref="AnonymousPhrases"/>
+    /// and <see cref="VaguePhrases"/>, and <see cref="ReportingVerbs"/>. Its filter rules out most words of a sentence
+    /// with one bit, before any of those tables is read.
+    /// </summary>
+    /// <remarks>Declared last: the tables it reads are initialized before it.</remarks>
+    public static WordTable<bool> CueStarts { get; } = new(
+        SourceIntroducers.FirstWords.Concat(AnonymousPhrases.FirstWords).Concat(VaguePhrases.FirstWords)
+            .Concat(ReportingVerbs.Pairs.Select(static p => p.Key))
+            .Select(static w => new KeyValuePair<string, bool>(w, true)));
 }
 
 /// <summary>Phrases indexed by their first word, matched against consecutive word tokens.</summary>
@@ -370,6 +382,9 @@ internal sealed class PhraseTable
 
         _byFirstWord = new WordTable<Phrase[]>(items);
     }
+
+    /// <summary>The first words of the phrases (normalized).</summary>
+    public IEnumerable<string> FirstWords => _byFirstWord.Pairs.Select(static p => p.Key);
 
     /// <summary>The longest phrase that starts at a token, within <paramref name="end"/>.</summary>
     /// <param name="tokens">The tokens.</param>

@@ -43,6 +43,16 @@ internal sealed class PatternRuleKind : IRuleKind
         {
             regexes[i] = CompileLazily(definition.Patterns[i], definition.CaseSensitive, i);
             prefilters[i] = RegexPrefilter.Create(definition.Patterns[i], !definition.CaseSensitive);
+
+            // Patterns that require the same literals share one prefilter, so a text is searched for them once.
+            for (var j = 0; j < i && prefilters[i] is { } mine; j++)
+            {
+                if (prefilters[j] is { } earlier && earlier.IgnoreCase == mine.IgnoreCase && System.Linq.Enumerable.SequenceEqual(earlier.Literals, mine.Literals))
+                {
+                    prefilters[i] = earlier;
+                    break;
+                }
+            }
         }
 
         return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions);
@@ -430,7 +440,12 @@ internal sealed class PatternRuleKind : IRuleKind
             var candidates = new bool[_regexes.Length][];
             for (var r = 0; r < _regexes.Length; r++)
             {
-                if (_prefilters[r] is { } prefilter)
+                var shared = Array.IndexOf(_prefilters, _prefilters[r]);
+                if (shared < r)
+                {
+                    candidates[r] = candidates[shared]; // the same prefilter as an earlier pattern: searched once
+                }
+                else if (_prefilters[r] is { } prefilter)
                 {
                     var marks = candidates[r] = new bool[paragraphs.Count];
                     prefilter.FindCandidates(text, at =>
