@@ -126,13 +126,15 @@ public sealed class Linter
     {
         var diagnostics = new List<Diagnostic>();
         var candidates = termIndex is { IsEmpty: false } ? termIndex.For(document) : null;
+        var memo = new ScopeFilter.Memo(document.Sentences.Count); // one for all the rules, reset between them
         foreach (var rule in rules)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var before = diagnostics.Count;
+            memo.Reset();
             try
             {
-                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken, candidates));
+                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken, candidates, memo));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -24,8 +24,9 @@ public sealed class RuleContext
     private HashSet<string>? _displayPool;
 #endif
 
-    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null)
+    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null, ScopeFilter.Memo? memo = null)
     {
+        _memo = memo;
         TermCandidates = termCandidates;
         Document = document;
         Path = path;

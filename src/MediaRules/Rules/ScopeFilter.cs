@@ -106,8 +106,7 @@ internal sealed class ScopeFilter
         if (_severityIfSentenceContains.Length > 0)
         {
             var context = sentence?.Span ?? span;
-            var bySentence = sentence is null ? null : memo?.Severity;
-            var chosen = bySentence is null ? -2 : bySentence[sentence!.Index] - 2;
+            var chosen = sentence is null || memo is null ? -2 : memo.Severity(sentence.Index);
             if (chosen == -2)
             {
                 chosen = -1;
@@ -116,9 +115,9 @@ internal sealed class ScopeFilter
                     chosen = ContainsAny(document.Text.AsSpan(context), _severityIfSentenceContains[i].Phrases) ? i : -1;
                 }
 
-                if (bySentence is not null)
+                if (sentence is not null)
                 {
-                    bySentence[sentence!.Index] = chosen + 2;
+                    memo?.SetSeverity(sentence.Index, chosen);
                 }
             }
 
@@ -184,12 +183,11 @@ internal sealed class ScopeFilter
         }
         else
         {
-            var bySentence = memo.Exceptions;
-            occurrences = bySentence[sentence.Index];
+            occurrences = memo.Exceptions(sentence.Index);
             if (occurrences is null)
             {
                 occurrences = Search(document.Text, context) ?? Memo.Unless;
-                bySentence[sentence.Index] = occurrences;
+                memo.SetExceptions(sentence.Index, occurrences);
             }
 
             if (ReferenceEquals(occurrences, Memo.Unless))
@@ -245,8 +243,9 @@ internal sealed class ScopeFilter
 
     /// <summary>
     /// What one rule's scope checks found in each sentence of one document (see <see cref="IsExcepted"/>): many matches
-    /// share a sentence, so each sentence is searched once. Held by the rule's context while the rule runs, from one
-    /// thread; its arrays are allocated on first use.
+    /// share a sentence, so each sentence is searched once. Used from one thread while a rule runs; the linter hands
+    /// the same memo to each rule of a document in turn, <see cref="Reset"/> between them, so that its per-sentence
+    /// arrays (large for a long text) are allocated once per document, on first use, and cleared only where written.
     /// </summary>
     internal sealed class Memo
     {
@@ -254,15 +253,47 @@ internal sealed class ScopeFilter
         public static readonly TextSpan[] Unless = new TextSpan[1];
 
         private readonly int _sentences;
+        private readonly List<int> _written = new();
         private TextSpan[]?[]? _exceptions;
         private int[]? _severity;
 
         public Memo(int sentences) => _sentences = sentences;
 
-        /// <summary>Per sentence: null until searched, <see cref="Unless"/>, or the exception phrases' occurrences.</summary>
-        public TextSpan[]?[] Exceptions => _exceptions ??= new TextSpan[]?[_sentences];
+        /// <summary>A sentence's exception phrases' occurrences, <see cref="Unless"/>, or null until searched.</summary>
+        public TextSpan[]? Exceptions(int sentence) => _exceptions?[sentence];
 
-        /// <summary>Per sentence: 0 until searched, 1 for no phrase group, 2 + the index of the group found.</summary>
-        public int[] Severity => _severity ??= new int[_sentences];
+        public void SetExceptions(int sentence, TextSpan[] occurrences)
+        {
+            (_exceptions ??= new TextSpan[]?[_sentences])[sentence] = occurrences;
+            _written.Add(sentence);
+        }
+
+        /// <summary>The index of the phrase group a sentence holds, -1 for none, or -2 until searched.</summary>
+        public int Severity(int sentence) => _severity is null ? -2 : _severity[sentence] - 2;
+
+        public void SetSeverity(int sentence, int chosen)
+        {
+            (_severity ??= new int[_sentences])[sentence] = chosen + 2;
+            _written.Add(sentence);
+        }
+
+        /// <summary>Forgets what was found, for the next rule.</summary>
+        public void Reset()
+        {
+            foreach (var sentence in _written)
+            {
+                if (_exceptions is not null)
+                {
+                    _exceptions[sentence] = null;
+                }
+
+                if (_severity is not null)
+                {
+                    _severity[sentence] = 0;
+                }
+            }
+
+            _written.Clear();
+        }
     }
 }
