@@ -32,11 +32,15 @@ internal static class KindSupport
         return value;
     }
 
-    /// <summary>How many word and number tokens start inside <paramref name="span"/>, and how many of those begin with a capital.</summary>
-    public static (int Words, int Capitalised) CountWords(DocumentModel document, TextSpan span)
+    /// <summary>
+    /// How many word and number tokens start inside <paramref name="span"/>, and how many of those begin with a capital;
+    /// counting stops once the words exceed <paramref name="limit"/> (a caller that only asks whether a span is short
+    /// does not read a long one to its end).
+    /// </summary>
+    public static (int Words, int Capitalised) CountWords(DocumentModel document, TextSpan span, int limit = int.MaxValue)
     {
         int words = 0, capitalised = 0;
-        for (var i = document.GetFirstTokenIndexAtOrAfter(span.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < span.End; i++)
+        for (var i = document.GetFirstTokenIndexAtOrAfter(span.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < span.End && words <= limit; i++)
         {
             var token = document.Tokens[i];
             if (token.Kind is TokenKind.Word or TokenKind.Number)

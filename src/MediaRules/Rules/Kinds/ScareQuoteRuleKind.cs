@@ -43,7 +43,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                     continue;
                 }
 
-                var (words, capitalised, endsLikeSpeech) = Describe(document, quotation.ContentSpan);
+                var (words, capitalised, endsLikeSpeech) = Describe(document, quotation.ContentSpan, _maxWords);
                 if (words == 0 || words > _maxWords || endsLikeSpeech || FollowsNamingVerb(document, quotation) || IsNickname(document, quotation))
                 {
                     continue;
@@ -114,9 +114,10 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
             "titled entitled named nicknamed known slogan slogans banner banners sign signs placard placards hashtag motto");
 
         // Counts words and capitalised words, and whether the quote ends as speech does (a sentence or clause end).
-        private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, TextSpan content)
+        // Past maxWords the count stops: such a quote is not reported whatever it holds.
+        private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, TextSpan content, int maxWords)
         {
-            var (words, capitalised) = KindSupport.CountWords(document, content);
+            var (words, capitalised) = KindSupport.CountWords(document, content, maxWords);
             var last = content.End - 1;
             while (last >= content.Start && char.IsWhiteSpace(document.Text[last]))
             {
