@@ -42,6 +42,9 @@ public sealed class DocumentModel
     /// <summary>The tokens in document order (whitespace is not a token).</summary>
     public IReadOnlyList<Token> Tokens => _tokens;
 
+    /// <summary>The tokens as a span, for loops over every token (no interface call per token).</summary>
+    internal ReadOnlySpan<Token> TokenSpan => _tokens;
+
     /// <summary>The paragraphs in document order.</summary>
     public IReadOnlyList<Paragraph> Paragraphs => _paragraphs;
 
