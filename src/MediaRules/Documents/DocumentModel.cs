@@ -110,6 +110,25 @@ public sealed class DocumentModel
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
     }
 
+    /// <summary>
+    /// <see cref="GetVoiceSpan(int)"/> for a caller that asks mostly in document order: <paramref name="hint"/> (0 at
+    /// first) keeps the index found last, and the span there or the next one is tried before a binary search.
+    /// </summary>
+    internal VoiceSpan GetVoiceSpan(int position, ref int hint)
+    {
+        var i = FindLast(_voiceStarts, position, ref hint);
+        return i >= 0 && _voiceSpans[i].Span.Contains(position)
+            ? _voiceSpans[i]
+            : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
+    }
+
+    /// <summary><see cref="GetSentence(int)"/> for a caller that asks mostly in document order (see <see cref="GetVoiceSpan(int, ref int)"/>).</summary>
+    internal Sentence? GetSentence(int position, ref int hint)
+    {
+        var i = FindLast(_sentenceStarts, position, ref hint);
+        return i >= 0 && (_sentences[i].Span.Contains(position) || _sentences[i].Span.End == position) ? _sentences[i] : null;
+    }
+
     /// <summary>The voice at a position.</summary>
     /// <param name="position">A position.</param>
     /// <returns>The voice.</returns>
@@ -179,6 +198,29 @@ public sealed class DocumentModel
             }
         }
 
+        return found;
+    }
+
+    // FindLast when the answer is likely the last one or the next: the same index (starts are ascending).
+    private static int FindLast(int[] starts, int position, ref int hint)
+    {
+        var h = hint;
+        if ((uint)h < (uint)starts.Length && starts[h] <= position)
+        {
+            if (h + 1 == starts.Length || starts[h + 1] > position)
+            {
+                return h;
+            }
+
+            if (h + 2 == starts.Length || starts[h + 2] > position)
+            {
+                hint = h + 1;
+                return h + 1;
+            }
+        }
+
+        var found = FindLast(starts, position);
+        hint = Math.Max(found, 0);
         return found;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
@@ -576,12 +577,11 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private int _countedHeadline;
             private bool _titleCaseHeadline;
 
-            // The distinct lower-case words so far (token indexes of first occurrences), and an open-addressing table
-            // of them by stem hash: slot → token index + 1 (0 for empty), in the first _mask + 1 slots of pooled arrays.
-            private int[] _words;
+            // The distinct lower-case words so far (spans of first occurrences), and an open-addressing table of them
+            // by stem hash in the first _mask + 1 slots of a pooled array.
+            private TextSpan[] _words;
             private int _wordCount;
-            private int[] _slots;
-            private int[] _slotHashes;
+            private WordSlot[] _slots;
             private int _mask;
 
             public NameCollector(RuleContext context)
@@ -598,11 +598,10 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 _paragraph = 0;
                 _countedHeadline = -1;
                 _titleCaseHeadline = false;
-                _words = ArrayPool<int>.Shared.Rent(256);
+                _words = ArrayPool<TextSpan>.Shared.Rent(256);
                 _wordCount = 0;
                 _mask = 1023;
-                _slots = ArrayPool<int>.Shared.Rent(_mask + 1);
-                _slotHashes = ArrayPool<int>.Shared.Rent(_mask + 1);
+                _slots = ArrayPool<WordSlot>.Shared.Rent(_mask + 1);
                 Array.Clear(_slots, 0, _mask + 1);
             }
 
@@ -615,18 +614,25 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     first++;
                 }
 
-                var names = ArrayPool<Name>.Shared.Rent(256);
+                // Sized for about one name in six tokens: rarely grown.
+                var names = ArrayPool<Name>.Shared.Rent(Math.Max(64, (_document.GetFirstTokenIndexAtOrAfter(range.End) - first) / 6));
                 var count = 0;
                 var candidate = default(Candidate);
                 var candidateToken = -1;
                 var i = first;
                 for (; i < tokens.Length && tokens[i].Span.Start < range.End; i++)
                 {
-                    if (tokens[i].Kind == TokenKind.Word && IsLower(_text[tokens[i].Span.Start]))
+                    // Only a word with a capital can be a name: most tokens are told by their first character.
+                    var c = _text[tokens[i].Span.Start];
+                    if (tokens[i].Kind != TokenKind.Word || !IsUpper(c))
                     {
-                        AddLowerCase(i);
+                        if (tokens[i].Kind == TokenKind.Word && IsLower(c))
+                        {
+                            AddLowerCase(i, tokens[i].Span);
+                        }
+
                         candidateToken = -1;
-                        continue; // no name
+                        continue;
                     }
 
                     // The look-ahead of the previous token (for its pair) is this token's candidate: computed once.
@@ -679,13 +685,16 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                         pairMatch);
                 }
 
+#if NET
+                var result = GC.AllocateUninitializedArray<Name>(count); // filled at once
+#else
                 var result = new Name[count];
+#endif
                 Array.Copy(names, result, count);
                 ArrayPool<Name>.Shared.Return(names);
                 var facts = new NameFacts(result, _strings.ToArray(), LowerCaseWords(), i - first);
-                ArrayPool<int>.Shared.Return(_words);
-                ArrayPool<int>.Shared.Return(_slots);
-                ArrayPool<int>.Shared.Return(_slotHashes);
+                ArrayPool<TextSpan>.Shared.Return(_words);
+                ArrayPool<WordSlot>.Shared.Return(_slots);
                 return facts;
             }
 
@@ -694,33 +703,44 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
             private static bool IsUpper(char c) => c < 128 ? (uint)(c - 'A') <= 'Z' - 'A' : char.IsUpper(c);
 
-            private void AddLowerCase(int index)
+            // Hit (a word written the same way before) inline; a new word in AddWord.
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private void AddLowerCase(int index, TextSpan span)
             {
                 var hash = _stems.Hash(index);
-                var chars = _text.Slice(_tokens[index].Span.Start, _tokens[index].Span.Length);
-                var mask = _mask;
-                var slot = hash & mask;
-                for (var v = _slots[slot]; v != 0; v = _slots[slot])
+                var slots = _slots;
+                var slot = hash & _mask;
+                while (true)
                 {
-                    if (_slotHashes[slot] == hash && chars.SequenceEqual(_text.Slice(_tokens[v - 1].Span.Start, _tokens[v - 1].Span.Length)))
+                    var entry = slots[slot];
+                    if (entry.Length == 0)
                     {
-                        return; // a word written the same way before
+                        AddWord(slot, hash, span);
+                        return;
                     }
 
-                    slot = (slot + 1) & mask;
-                }
+                    if (entry.Hash == hash && entry.Length == span.Length
+                        && _text.Slice(entry.Start, entry.Length).SequenceEqual(_text.Slice(span.Start, span.Length)))
+                    {
+                        return;
+                    }
 
+                    slot = (slot + 1) & _mask;
+                }
+            }
+
+            private void AddWord(int slot, int hash, TextSpan span)
+            {
                 if (_wordCount == _words.Length)
                 {
-                    var grown = ArrayPool<int>.Shared.Rent(_words.Length * 2);
+                    var grown = ArrayPool<TextSpan>.Shared.Rent(_words.Length * 2);
                     Array.Copy(_words, grown, _wordCount);
-                    ArrayPool<int>.Shared.Return(_words);
+                    ArrayPool<TextSpan>.Shared.Return(_words);
                     _words = grown;
                 }
 
-                _words[_wordCount++] = index;
-                _slots[slot] = index + 1;
-                _slotHashes[slot] = hash;
+                _words[_wordCount++] = span;
+                _slots[slot] = new WordSlot(hash, span);
                 if (_wordCount * 2 > _mask)
                 {
                     Rehash();
@@ -730,26 +750,24 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private void Rehash()
             {
                 var mask = (_mask * 2) + 1;
-                var slots = ArrayPool<int>.Shared.Rent(mask + 1);
-                var hashes = ArrayPool<int>.Shared.Rent(mask + 1);
+                var slots = ArrayPool<WordSlot>.Shared.Rent(mask + 1);
                 Array.Clear(slots, 0, mask + 1);
-                for (var w = 0; w < _wordCount; w++)
+                for (var s = 0; s <= _mask; s++)
                 {
-                    var hash = _stems.Hash(_words[w]);
-                    var slot = hash & mask;
-                    while (slots[slot] != 0)
+                    if (_slots[s].Length != 0)
                     {
-                        slot = (slot + 1) & mask;
-                    }
+                        var slot = _slots[s].Hash & mask;
+                        while (slots[slot].Length != 0)
+                        {
+                            slot = (slot + 1) & mask;
+                        }
 
-                    slots[slot] = _words[w] + 1;
-                    hashes[slot] = hash;
+                        slots[slot] = _slots[s];
+                    }
                 }
 
-                ArrayPool<int>.Shared.Return(_slots);
-                ArrayPool<int>.Shared.Return(_slotHashes);
+                ArrayPool<WordSlot>.Shared.Return(_slots);
                 _slots = slots;
-                _slotHashes = hashes;
                 _mask = mask;
             }
 
@@ -761,13 +779,13 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 var byChars = set.GetAlternateLookup<ReadOnlySpan<char>>();
                 for (var w = 0; w < _wordCount; w++)
                 {
-                    byChars.Add(_text.Slice(_tokens[_words[w]].Span.Start, _tokens[_words[w]].Span.Length));
+                    byChars.Add(_text.Slice(_words[w].Start, _words[w].Length));
                 }
 #else
                 var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 for (var w = 0; w < _wordCount; w++)
                 {
-                    set.Add(_text.Slice(_tokens[_words[w]].Span.Start, _tokens[_words[w]].Span.Length).ToString());
+                    set.Add(_text.Slice(_words[w].Start, _words[w].Length).ToString());
                 }
 #endif
                 return set;
@@ -901,6 +919,23 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     ? _strings.Intern(chars, TokenText.GetNormalizedHashCode(chars))
                     : _strings.Add(_context.DisplayText(span));
             }
+        }
+
+        /// <summary>A lower-case word in the collector's table: its stem hash and where it is written (length 0: empty).</summary>
+        private readonly struct WordSlot
+        {
+            public WordSlot(int hash, TextSpan span)
+            {
+                Hash = hash;
+                Start = span.Start;
+                Length = span.Length;
+            }
+
+            public int Hash { get; }
+
+            public int Start { get; }
+
+            public int Length { get; }
         }
 
         /// <summary>The strings of one stretch's names, each distinct one once, referred to by index.</summary>
