@@ -112,7 +112,7 @@ public sealed class DocumentModel
 
     /// <summary>
     /// <see cref="GetVoiceSpan(int)"/> for a caller that asks mostly in document order: <paramref name="hint"/> (0 at
-    /// first) keeps the index found last, and the span there or the next one is tried before a binary search.
+    /// first) keeps the index found last, from which the search starts.
     /// </summary>
     internal VoiceSpan GetVoiceSpan(int position, ref int hint)
     {
@@ -201,27 +201,46 @@ public sealed class DocumentModel
         return found;
     }
 
-    // FindLast when the answer is likely the last one or the next: the same index (starts are ascending).
+    // FindLast from the last answer: forward in steps that double, then a binary search between the last two steps
+    // (the same index, as starts ascend); a position before the last answer searches the whole array.
     private static int FindLast(int[] starts, int position, ref int hint)
     {
-        var h = hint;
-        if ((uint)h < (uint)starts.Length && starts[h] <= position)
+        var lo = hint;
+        if ((uint)lo >= (uint)starts.Length || starts[lo] > position)
         {
-            if (h + 1 == starts.Length || starts[h + 1] > position)
+            var found = FindLast(starts, position);
+            hint = Math.Max(found, 0);
+            return found;
+        }
+
+        // starts[lo] <= position: the answer is lo or after it.
+        int hi;
+        for (var step = 1; ; step <<= 1)
+        {
+            if (step >= starts.Length - lo || starts[lo + step] > position)
             {
-                return h;
+                hi = Math.Min(lo + step, starts.Length) - 1;
+                break;
             }
 
-            if (h + 2 == starts.Length || starts[h + 2] > position)
+            lo += step;
+        }
+
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= position)
             {
-                hint = h + 1;
-                return h + 1;
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
             }
         }
 
-        var found = FindLast(starts, position);
-        hint = Math.Max(found, 0);
-        return found;
+        hint = lo;
+        return lo;
     }
 
     private static int[] Starts<T>(T[] items, Func<T, int> key)

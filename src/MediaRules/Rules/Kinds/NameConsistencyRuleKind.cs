@@ -619,16 +619,29 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 var count = 0;
                 var candidate = default(Candidate);
                 var candidateToken = -1;
+                var text = _text;
                 var i = first;
-                for (; i < tokens.Length && tokens[i].Span.Start < range.End; i++)
+                for (; i < tokens.Length; i++)
                 {
-                    // Only a word with a capital can be a name: most tokens are told by their first character.
-                    var c = _text[tokens[i].Span.Start];
-                    if (tokens[i].Kind != TokenKind.Word || !IsUpper(c))
+                    var token = tokens[i];
+                    if (token.Span.Start >= range.End)
                     {
-                        if (tokens[i].Kind == TokenKind.Word && IsLower(c))
+                        break;
+                    }
+
+                    // Only a word with a capital can be a name: most tokens are told by their first character.
+                    if (token.Kind != TokenKind.Word)
+                    {
+                        candidateToken = -1;
+                        continue;
+                    }
+
+                    var c = text[token.Span.Start];
+                    if (!IsUpper(c))
+                    {
+                        if (IsLower(c))
                         {
-                            AddLowerCase(i, tokens[i].Span);
+                            AddLowerCase(i, token.Span);
                         }
 
                         candidateToken = -1;
@@ -685,12 +698,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                         pairMatch);
                 }
 
-#if NET
-                var result = GC.AllocateUninitializedArray<Name>(count); // filled at once
-#else
-                var result = new Name[count];
-#endif
-                Array.Copy(names, result, count);
+                var result = new NameList(names, count);
                 ArrayPool<Name>.Shared.Return(names);
                 var facts = new NameFacts(result, _strings.ToArray(), LowerCaseWords(), i - first);
                 ArrayPool<TextSpan>.Shared.Return(_words);
@@ -1053,10 +1061,78 @@ internal readonly struct Name
     public int PairMatch { get; }
 }
 
+/// <summary>
+/// A stretch's names in arrays of at most 2048 (64 KB, under the 85 000 bytes of the large object heap): a long
+/// stretch has tens of thousands of names, and one array would be a large object, whose fresh pages each collect
+/// would fault in and only a full collection frees.
+/// </summary>
+internal sealed class NameList
+{
+    private const int Shift = 11;
+    private const int ChunkLength = 1 << Shift;
+    private readonly Name[][] _chunks;
+
+    /// <summary>Copies the first <paramref name="count"/> names of <paramref name="names"/>.</summary>
+    public NameList(Name[] names, int count)
+    {
+        Length = count;
+        _chunks = new Name[(count + ChunkLength - 1) >> Shift][];
+        for (var c = 0; c < _chunks.Length; c++)
+        {
+            var length = Math.Min(ChunkLength, count - (c << Shift));
+#if NET
+            _chunks[c] = GC.AllocateUninitializedArray<Name>(length); // filled at once
+#else
+            _chunks[c] = new Name[length];
+#endif
+            Array.Copy(names, c << Shift, _chunks[c], 0, length);
+        }
+    }
+
+    public int Length { get; }
+
+    public Name this[int index] => _chunks[index >> Shift][index & (ChunkLength - 1)];
+
+    public Enumerator GetEnumerator() => new(_chunks);
+
+    /// <summary>The names in order, chunk by chunk.</summary>
+    public struct Enumerator
+    {
+        private readonly Name[][] _chunks;
+        private int _chunk;
+        private int _index;
+
+        public Enumerator(Name[][] chunks)
+        {
+            _chunks = chunks;
+            _chunk = 0;
+            _index = -1;
+        }
+
+        public readonly Name Current => _chunks[_chunk][_index];
+
+        public bool MoveNext()
+        {
+            while (_chunk < _chunks.Length)
+            {
+                if (++_index < _chunks[_chunk].Length)
+                {
+                    return true;
+                }
+
+                _chunk++;
+                _index = -1;
+            }
+
+            return false;
+        }
+    }
+}
+
 /// <summary>The names and lower-case words of one stretch.</summary>
 internal sealed class NameFacts : DocumentFacts
 {
-    public NameFacts(Name[] names, string[] strings, HashSet<string> lowerCaseWords, int tokenCount)
+    public NameFacts(NameList names, string[] strings, HashSet<string> lowerCaseWords, int tokenCount)
     {
         Names = names;
         Strings = strings;
@@ -1064,7 +1140,7 @@ internal sealed class NameFacts : DocumentFacts
         TokenCount = tokenCount;
     }
 
-    public Name[] Names { get; }
+    public NameList Names { get; }
 
     /// <summary>The strings the names refer to by index: keys, conditional words and display texts.</summary>
     public string[] Strings { get; }
