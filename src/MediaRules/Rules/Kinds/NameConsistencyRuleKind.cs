@@ -572,10 +572,16 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private readonly IReadOnlyList<Sentence> _sentences;
             private readonly IReadOnlyList<Paragraph> _paragraphs;
             private readonly StringPool _strings;
+            // Cursors that only move forward (positions asked only grow), with the bounds they keep asking for: the first
+            // sentence that ends after the last token looked at; the last paragraph that starts at or before it, and
+            // whether that paragraph is a headline in Title Case (0 not yet counted, 1 no, 2 yes).
             private int _sentence;
+            private int _sentenceStart;
+            private int _sentenceEnd;
             private int _paragraph;
-            private int _countedHeadline;
-            private bool _titleCaseHeadline;
+            private int _paragraphEnd;
+            private int _nextParagraphStart;
+            private int _titleCase;
 
             // The distinct lower-case words so far (spans of first occurrences), and an open-addressing table of them
             // by stem hash in the first _mask + 1 slots of a pooled array.
@@ -594,10 +600,13 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 _sentences = _document.Sentences;
                 _paragraphs = _document.Paragraphs;
                 _strings = new StringPool();
-                _sentence = 0;
-                _paragraph = 0;
-                _countedHeadline = -1;
-                _titleCaseHeadline = false;
+                _sentence = -1;
+                _sentenceStart = 0;
+                _sentenceEnd = int.MinValue;
+                _paragraph = -1;
+                _paragraphEnd = 0;
+                _nextParagraphStart = _paragraphs.Count > 0 ? _paragraphs[0].Span.Start : int.MaxValue;
+                _titleCase = 0;
                 _words = ArrayPool<TextSpan>.Shared.Rent(256);
                 _wordCount = 0;
                 _mask = 1023;
@@ -672,7 +681,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                         {
                             var pairSpan = TextSpan.FromBounds(current.Span.Start, next.Span.End);
                             pairSeverity = _context.TryAdmit(pairSpan, out var admitted) ? admitted : null;
-                            pairMatch = DisplayOf(pairSpan);
+                            pairMatch = PairDisplayOf(i, pairSpan);
                         }
 
                         candidate = next;
@@ -808,9 +817,9 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     return new Candidate(-1, default, -1);
                 }
 
-                while (_sentence < _sentences.Count && _sentences[_sentence].Span.End <= token.Span.Start)
+                if (_sentenceEnd <= token.Span.Start)
                 {
-                    _sentence++;
+                    AdvanceSentence(token.Span.Start);
                 }
 
                 var chars = _text.Slice(token.Span.Start, token.Span.Length);
@@ -834,34 +843,50 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 return new Candidate(key, new TextSpan(token.Span.Start, length), conditional);
             }
 
-            // Whether the paragraph holding a position (as DocumentModel.GetParagraph finds it, walking forward: positions
-            // only grow) is a headline in Title Case, counted once per paragraph.
+            // The first sentence that ends after the position (the one that holds it, or the next).
+            private void AdvanceSentence(int position)
+            {
+                do
+                {
+                    _sentence++;
+                }
+                while (_sentence < _sentences.Count && _sentences[_sentence].Span.End <= position);
+
+                var past = _sentence >= _sentences.Count;
+                _sentenceStart = past ? int.MaxValue : _sentences[_sentence].Span.Start;
+                _sentenceEnd = past ? int.MaxValue : _sentences[_sentence].Span.End;
+            }
+
+            // Whether the paragraph holding a position (as DocumentModel.GetParagraph finds it: the last that starts at or
+            // before it, if it ends at or after it) is a headline in Title Case, counted once per paragraph.
             private bool IsInTitleCaseHeadline(int position)
             {
-                while (_paragraph + 1 < _paragraphs.Count && _paragraphs[_paragraph + 1].Span.Start <= position)
+                if (position >= _nextParagraphStart)
                 {
-                    _paragraph++;
+                    do
+                    {
+                        _paragraph++;
+                    }
+                    while (_paragraph + 1 < _paragraphs.Count && _paragraphs[_paragraph + 1].Span.Start <= position);
+
+                    _paragraphEnd = _paragraphs[_paragraph].Span.End;
+                    _nextParagraphStart = _paragraph + 1 < _paragraphs.Count ? _paragraphs[_paragraph + 1].Span.Start : int.MaxValue;
+                    _titleCase = 0;
                 }
 
-                if (_paragraph >= _paragraphs.Count)
+                if (_paragraph < 0 || position > _paragraphEnd)
                 {
                     return false;
                 }
 
-                var paragraph = _paragraphs[_paragraph];
-                if (paragraph.Span.Start > position || !(paragraph.Span.Contains(position) || paragraph.Span.End == position) || !paragraph.IsHeadline)
+                if (_titleCase == 0)
                 {
-                    return false;
+                    var paragraph = _paragraphs[_paragraph];
+                    var (words, capitalised) = paragraph.IsHeadline ? KindSupport.CountWords(_document, paragraph.Span) : (0, 0);
+                    _titleCase = paragraph.IsHeadline && capitalised * 2 > words ? 2 : 1;
                 }
 
-                if (_countedHeadline != _paragraph)
-                {
-                    var (words, capitalised) = KindSupport.CountWords(_document, paragraph.Span);
-                    _titleCaseHeadline = capitalised * 2 > words;
-                    _countedHeadline = _paragraph;
-                }
-
-                return _titleCaseHeadline;
+                return _titleCase == 2;
             }
 
             private static bool IsAllCaps(ReadOnlySpan<char> chars)
@@ -880,8 +905,8 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             // The first word of a sentence, or the first word after a colon or an opening quotation mark.
             private readonly bool IsSentenceStart(int index)
             {
-                var sentences = _sentences;
-                if (_sentence < sentences.Count && sentences[_sentence].Span.Start >= _tokens[index].Span.Start)
+                var inSentences = _sentence < _sentences.Count;
+                if (inSentences && _sentenceStart >= _tokens[index].Span.Start)
                 {
                     return true;
                 }
@@ -891,7 +916,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     var previous = _tokens[j];
                     if (previous.Kind == TokenKind.Word || previous.Kind == TokenKind.Number)
                     {
-                        return _sentence < sentences.Count && previous.Span.End <= sentences[_sentence].Span.Start;
+                        return inSentences && previous.Span.End <= _sentenceStart;
                     }
 
                     var c = _text[previous.Span.Start];
@@ -909,7 +934,8 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             {
                 foreach (var c in _text.Slice(name.Span.Start, name.Span.Length))
                 {
-                    if (TextChars.IsIgnorable(c) || TextChars.IsSpace(c))
+                    // Printable ASCII is neither (the soft hyphen and every space but ' ' and controls are beyond it).
+                    if ((c <= ' ' || c >= 127) && (TextChars.IsIgnorable(c) || TextChars.IsSpace(c)))
                     {
                         return _strings.Add(_context.DisplayText(name.Span));
                     }
@@ -918,13 +944,15 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 return name.Key;
             }
 
-            // The text a message shows for a span (RuleContext.DisplayText): the characters themselves unless the
-            // display changes them, pooled by the characters without making a string each time.
-            private readonly int DisplayOf(TextSpan span)
+            // The text a message shows for the pair of tokens i and i + 1 (RuleContext.DisplayText): the characters
+            // themselves unless the display changes them, pooled by the characters without making a string each time.
+            // The pool compares characters, so its hash only spreads: the two tokens' stem hashes (the same characters
+            // under another hash would only be pooled twice).
+            private readonly int PairDisplayOf(int i, TextSpan span)
             {
                 var chars = _text.Slice(span.Start, span.Length);
                 return TokenText.IsDisplayedAsWritten(chars)
-                    ? _strings.Intern(chars, TokenText.GetNormalizedHashCode(chars))
+                    ? _strings.Intern(chars, unchecked((_stems.Hash(i) * 31) + _stems.Hash(i + 1)))
                     : _strings.Add(_context.DisplayText(span));
             }
         }
@@ -955,7 +983,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
             public string[] ToArray() => _strings.ToArray();
 
-            /// <summary>The index of a string with these characters; <paramref name="hash"/> is any function of them.</summary>
+            /// <summary>The index of a string with these characters (<paramref name="hash"/> only spreads them: the same characters under two hashes are pooled twice).</summary>
             public int Intern(ReadOnlySpan<char> chars, int hash)
             {
                 var mask = _slots.Length - 1;
