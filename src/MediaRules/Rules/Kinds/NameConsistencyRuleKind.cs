@@ -149,10 +149,9 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             // name then hashes no strings.
             var ids = new Dictionary<string, int>(StringComparer.Ordinal);
             var keys = new List<string>();
-            var firstSpans = new List<TextSpan>();
-            var reportOf = new Dictionary<TextSpan, (DiagnosticSeverity? Severity, string Match)>();
+            var firsts = new List<Occurrence>(); // each name's first occurrence, by number
             var pairIds = new HashSet<long>();
-            var pairs = new List<(int Given, int Surname, TextSpan Span)>();
+            var pairs = new List<(int Given, int Surname, Occurrence First)>();
             var local = Array.Empty<int>(); // per stretch: a key's number + 1, or 0 before its first kept name
             var unmade = Array.Empty<byte>(); // per stretch: whether a conditional word is written in lower case (1 no, 2 yes)
             NameFacts? previousFacts = null;
@@ -202,7 +201,6 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                             id = keys.Count;
                             ids.Add(strings[name.Key], id);
                             keys.Add(strings[name.Key]);
-                            firstSpans.Add(span);
                             isFirst = true;
                         }
 
@@ -213,15 +211,13 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     {
                         if (pairIds.Add(((long)previousId << 32) | (uint)id))
                         {
-                            var pairSpan = TextSpan.FromBounds(previousSpan.Start, span.End);
-                            pairs.Add((previousId, id, pairSpan));
-                            reportOf[pairSpan] = (previous.PairSeverity, previousFacts.PairMatchOf(previous)!);
+                            pairs.Add((previousId, id, new Occurrence(TextSpan.FromBounds(previousSpan.Start, span.End), previous.PairSeverity, previousFacts.PairMatchOf(previous)!)));
                         }
                     }
 
                     if (isFirst)
                     {
-                        reportOf[span] = (name.Severity, strings[name.Match]);
+                        firsts.Add(new Occurrence(span, name.Severity, strings[name.Match]));
                     }
 
                     previousFacts = facts;
@@ -238,7 +234,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 }
             }
 
-            new Variants(this, keys, firstSpans, pairs, combination).Report(reportOf);
+            new Variants(this, keys, firsts, pairs, combination).Report();
         }
 
         // The lower-case words of the whole document: from a session's memo, updated for the stretches that changed.
@@ -255,6 +251,23 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             return memo.Words;
         }
 
+        /// <summary>The first occurrence of a name or pair: its span, the scope's severity there (null: not admitted) and its text.</summary>
+        private readonly struct Occurrence
+        {
+            public Occurrence(TextSpan span, DiagnosticSeverity? severity, string match)
+            {
+                Span = span;
+                Severity = severity;
+                Match = match;
+            }
+
+            public TextSpan Span { get; }
+
+            public DiagnosticSeverity? Severity { get; }
+
+            public string Match { get; }
+        }
+
         /// <summary>
         /// The second half of the combine: which of the document's distinct names (numbered in order of first
         /// occurrence) and "Given Surname" pairs are spellings of one another, reported in document order.
@@ -263,21 +276,21 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
         {
             private readonly NameConsistencyRule _rule;
             private readonly List<string> _keys;
-            private readonly List<TextSpan> _firstSpans;
-            private readonly List<(int Given, int Surname, TextSpan Span)> _pairs;
+            private readonly List<Occurrence> _firsts;
+            private readonly List<(int Given, int Surname, Occurrence First)> _pairs;
             private readonly DocumentCombination _combination;
             private readonly string[] _lower;
             private readonly string[] _folded;
             private readonly bool[] _inGroup;
             private readonly Dictionary<int, HashSet<int>> _givenNames = new();
             private readonly HashSet<long> _variantPairs = new();
-            private readonly List<(TextSpan Span, string Other, TextSpan OtherSpan)> _reports = new();
+            private readonly List<(Occurrence At, string Other, TextSpan OtherSpan)> _reports = new();
 
-            public Variants(NameConsistencyRule rule, List<string> keys, List<TextSpan> firstSpans, List<(int Given, int Surname, TextSpan Span)> pairs, DocumentCombination combination)
+            public Variants(NameConsistencyRule rule, List<string> keys, List<Occurrence> firsts, List<(int Given, int Surname, Occurrence First)> pairs, DocumentCombination combination)
             {
                 _rule = rule;
                 _keys = keys;
-                _firstSpans = firstSpans;
+                _firsts = firsts;
                 _pairs = pairs;
                 _combination = combination;
                 // Each name's lower-case and folded forms once, not once per comparison.
@@ -304,7 +317,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 }
             }
 
-            public void Report(Dictionary<TextSpan, (DiagnosticSeverity? Severity, string Match)> reportOf)
+            public void Report()
             {
                 // Known variant groups, in order of each group's first name.
                 foreach (var members in GroupBy(_keys.Count, k => _inGroup[k] ? _rule._groups[_lower[k]] : -1))
@@ -350,8 +363,8 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                             {
                                 var nameA = _keys[pairA.Given] + " " + _keys[pairA.Surname];
                                 var nameB = _keys[pairB.Given] + " " + _keys[pairB.Surname];
-                                _reports.Add((pairA.Span, nameB, pairB.Span));
-                                _reports.Add((pairB.Span, nameA, pairA.Span));
+                                _reports.Add((pairA.First, nameB, pairB.First.Span));
+                                _reports.Add((pairB.First, nameA, pairA.First.Span));
                             }
                         }
                     }
@@ -366,7 +379,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
                 Array.Sort(order, (x, y) =>
                 {
-                    var byStart = _reports[x].Span.Start.CompareTo(_reports[y].Span.Start);
+                    var byStart = _reports[x].At.Span.Start.CompareTo(_reports[y].At.Span.Start);
                     if (byStart != 0)
                     {
                         return byStart;
@@ -378,11 +391,10 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
                 foreach (var i in order)
                 {
-                    var (span, other, otherSpan) = _reports[i];
-                    var (severity, match) = reportOf[span];
-                    if (severity is { } admitted)
+                    var (at, other, otherSpan) = _reports[i];
+                    if (at.Severity is { } admitted)
                     {
-                        _combination.Report(span, admitted, match, new Dictionary<string, string>(StringComparer.Ordinal) { ["variant"] = other }, otherSpan.Start);
+                        _combination.Report(at.Span, admitted, at.Match, new Dictionary<string, string>(StringComparer.Ordinal) { ["variant"] = other }, otherSpan.Start);
                     }
                 }
             }
@@ -424,8 +436,8 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
 
                 _variantPairs.Add(PairKey(a, b));
                 _variantPairs.Add(PairKey(b, a));
-                _reports.Add((_firstSpans[a], _keys[b], _firstSpans[b]));
-                _reports.Add((_firstSpans[b], _keys[a], _firstSpans[a]));
+                _reports.Add((_firsts[a], _keys[b], _firsts[b].Span));
+                _reports.Add((_firsts[b], _keys[a], _firsts[a].Span));
             }
 
             private bool AreVariants(int x, int y)
@@ -490,7 +502,12 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 common++;
             }
 
+#if NET9_0_OR_GREATER
+            var suffixes = EnglishSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+            return suffixes.Contains(a.AsSpan(common)) && suffixes.Contains(b.AsSpan(common));
+#else
             return EnglishSuffixes.Contains(a.Substring(common)) && EnglishSuffixes.Contains(b.Substring(common));
+#endif
         }
 
         /// <summary>Lower case without diacritics, for comparing spellings; <paramref name="lower"/> is already lower case.</summary>
@@ -536,11 +553,12 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
         /// <summary>A token that is a name: its key (without a possessive), span, and the word whose lower-case use elsewhere would unmake it.</summary>
         private readonly struct Candidate
         {
-            public Candidate(int key, TextSpan span, int conditionalWord)
+            public Candidate(int key, TextSpan span, int conditionalWord, int match)
             {
                 Key = key;
                 Span = span;
                 ConditionalWord = conditionalWord;
+                Match = match;
             }
 
             /// <summary>The key's index in the stretch's strings; -1 when the token is no name.</summary>
@@ -549,6 +567,8 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             public TextSpan Span { get; }
 
             public int ConditionalWord { get; }
+
+            public int Match { get; }
         }
 
         /// <summary>
@@ -572,6 +592,12 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private readonly IReadOnlyList<Sentence> _sentences;
             private readonly IReadOnlyList<Paragraph> _paragraphs;
             private readonly StringPool _strings;
+
+            // What the characters of each distinct capitalised word say about it (see CapitalisedWord), in an
+            // open-addressing table by stem hash in the first _capitalisedMask + 1 slots of a pooled array.
+            private CapitalisedWord[] _capitalised;
+            private int _capitalisedCount;
+            private int _capitalisedMask;
             // Cursors that only move forward (positions asked only grow), with the bounds they keep asking for: the first
             // sentence that ends after the last token looked at; the last paragraph that starts at or before it, and
             // whether that paragraph is a headline in Title Case (0 not yet counted, 1 no, 2 yes).
@@ -607,6 +633,10 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 _paragraphEnd = 0;
                 _nextParagraphStart = _paragraphs.Count > 0 ? _paragraphs[0].Span.Start : int.MaxValue;
                 _titleCase = 0;
+                _capitalisedMask = 511;
+                _capitalised = ArrayPool<CapitalisedWord>.Shared.Rent(_capitalisedMask + 1);
+                Array.Clear(_capitalised, 0, _capitalisedMask + 1);
+                _capitalisedCount = 0;
                 _words = ArrayPool<TextSpan>.Shared.Rent(256);
                 _wordCount = 0;
                 _mask = 1023;
@@ -702,7 +732,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                         i - first,
                         current.ConditionalWord,
                         severity,
-                        MatchOf(current),
+                        current.Match,
                         pairSeverity,
                         pairMatch);
                 }
@@ -712,6 +742,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 var facts = new NameFacts(result, _strings.ToArray(), LowerCaseWords(), i - first);
                 ArrayPool<TextSpan>.Shared.Return(_words);
                 ArrayPool<WordSlot>.Shared.Return(_slots);
+                ArrayPool<CapitalisedWord>.Shared.Return(_capitalised);
                 return facts;
             }
 
@@ -812,9 +843,9 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private Candidate CandidateAt(int i)
             {
                 var token = _tokens[i];
-                if (token.Kind != TokenKind.Word)
+                if (token.Kind != TokenKind.Word || !IsUpper(_text[token.Span.Start]))
                 {
-                    return new Candidate(-1, default, -1);
+                    return new Candidate(-1, default, -1, -1);
                 }
 
                 if (_sentenceEnd <= token.Span.Start)
@@ -822,25 +853,96 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     AdvanceSentence(token.Span.Start);
                 }
 
-                var chars = _text.Slice(token.Span.Start, token.Span.Length);
-                var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
-                if (!IsUpper(chars[0]) || length < 3 || IsAllCaps(chars))
+                var w = CapitalisedWordAt(i, token.Span);
+                if (_capitalised[w].Key < 0)
                 {
-                    return new Candidate(-1, default, -1);
+                    return new Candidate(-1, default, -1, -1);
                 }
 
                 var opensSentence = IsSentenceStart(i);
-                if ((opensSentence && SentenceStarters.Contains(chars)) || IsInTitleCaseHeadline(token.Span.Start))
+                if ((opensSentence && _capitalised[w].IsSentenceStarter) || IsInTitleCaseHeadline(token.Span.Start))
                 {
-                    return new Candidate(-1, default, -1); // In a Title Case Headline every word is capitalised, so capitals say nothing.
+                    return new Candidate(-1, default, -1, -1); // In a Title Case Headline every word is capitalised, so capitals say nothing.
                 }
 
-                // The key is the token's stem, whose hash the model keeps.
-                var key = _strings.Intern(chars.Slice(0, length), _stems.Hash(i));
-                var conditional = !opensSentence ? -1
-                    : length == chars.Length ? key
-                    : _strings.Intern(chars, TokenText.GetNormalizedHashCode(chars));
-                return new Candidate(key, new TextSpan(token.Span.Start, length), conditional);
+                var word = _capitalised[w];
+                var conditional = -1;
+                if (opensSentence)
+                {
+                    // The whole word, possessive and all: the key itself unless there is one.
+                    conditional = word.KeyLength == token.Span.Length ? word.Key
+                        : _strings.Intern(_text.Slice(token.Span.Start, token.Span.Length), TokenText.GetNormalizedHashCode(_text.Slice(token.Span.Start, token.Span.Length)));
+                }
+
+                return new Candidate(word.Key, new TextSpan(token.Span.Start, word.KeyLength), conditional, word.Match);
+            }
+
+            // The table entry of the capitalised word token i is (index), made on its first occurrence.
+            private int CapitalisedWordAt(int i, TextSpan span)
+            {
+                var hash = _stems.Hash(i);
+                var slot = hash & _capitalisedMask;
+                while (true)
+                {
+                    var entry = _capitalised[slot];
+                    if (entry.Length == 0)
+                    {
+                        break;
+                    }
+
+                    if (entry.Hash == hash && entry.Length == span.Length
+                        && _text.Slice(entry.Start, entry.Length).SequenceEqual(_text.Slice(span.Start, span.Length)))
+                    {
+                        return slot;
+                    }
+
+                    slot = (slot + 1) & _capitalisedMask;
+                }
+
+                // First occurrence: a key (the word without a possessive) when it can be a name at all, that is, has
+                // three letters without the possessive and is not written all in capitals.
+                var chars = _text.Slice(span.Start, span.Length);
+                var length = chars.Length - TokenText.GetPossessiveSuffixLength(chars);
+                var key = -1;
+                var match = -1;
+                if (length >= 3 && !IsAllCaps(chars))
+                {
+                    key = _strings.Intern(chars.Slice(0, length), hash); // the stem, whose hash the model keeps
+                    match = MatchOf(key, new TextSpan(span.Start, length));
+                }
+
+                _capitalised[slot] = new CapitalisedWord(hash, span, key, length, match, key >= 0 && SentenceStarters.Contains(chars));
+                if (++_capitalisedCount * 2 > _capitalisedMask)
+                {
+                    GrowCapitalised();
+                    return CapitalisedWordAt(i, span);
+                }
+
+                return slot;
+            }
+
+            private void GrowCapitalised()
+            {
+                var mask = (_capitalisedMask * 2) + 1;
+                var table = ArrayPool<CapitalisedWord>.Shared.Rent(mask + 1);
+                Array.Clear(table, 0, mask + 1);
+                for (var s = 0; s <= _capitalisedMask; s++)
+                {
+                    if (_capitalised[s].Length != 0)
+                    {
+                        var slot = _capitalised[s].Hash & mask;
+                        while (table[slot].Length != 0)
+                        {
+                            slot = (slot + 1) & mask;
+                        }
+
+                        table[slot] = _capitalised[s];
+                    }
+                }
+
+                ArrayPool<CapitalisedWord>.Shared.Return(_capitalised);
+                _capitalised = table;
+                _capitalisedMask = mask;
             }
 
             // The first sentence that ends after the position (the one that holds it, or the next).
@@ -930,18 +1032,18 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             }
 
             // The text a message shows for a name: its key, unless the span holds characters the display drops.
-            private readonly int MatchOf(Candidate name)
+            private readonly int MatchOf(int key, TextSpan span)
             {
-                foreach (var c in _text.Slice(name.Span.Start, name.Span.Length))
+                foreach (var c in _text.Slice(span.Start, span.Length))
                 {
                     // Printable ASCII is neither (the soft hyphen and every space but ' ' and controls are beyond it).
                     if ((c <= ' ' || c >= 127) && (TextChars.IsIgnorable(c) || TextChars.IsSpace(c)))
                     {
-                        return _strings.Add(_context.DisplayText(name.Span));
+                        return _strings.Add(_context.DisplayText(span));
                     }
                 }
 
-                return name.Key;
+                return key;
             }
 
             // The text a message shows for the pair of tokens i and i + 1 (RuleContext.DisplayText): the characters
@@ -955,6 +1057,40 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     ? _strings.Intern(chars, unchecked((_stems.Hash(i) * 31) + _stems.Hash(i + 1)))
                     : _strings.Add(_context.DisplayText(span));
             }
+        }
+
+        /// <summary>
+        /// What a capitalised word's characters alone say, worked out at its first occurrence in a stretch: its key
+        /// (-1 when it cannot be a name: too short, or all capitals) and the key's length, the text a message shows,
+        /// and whether it is an ordinary sentence opener. Where it is written (length 0: an empty slot) and its stem
+        /// hash find it again.
+        /// </summary>
+        private readonly struct CapitalisedWord
+        {
+            public CapitalisedWord(int hash, TextSpan span, int key, int keyLength, int match, bool isSentenceStarter)
+            {
+                Hash = hash;
+                Start = span.Start;
+                Length = span.Length;
+                Key = key;
+                KeyLength = keyLength;
+                Match = match;
+                IsSentenceStarter = isSentenceStarter;
+            }
+
+            public int Hash { get; }
+
+            public int Start { get; }
+
+            public int Length { get; }
+
+            public int Key { get; }
+
+            public int KeyLength { get; }
+
+            public int Match { get; }
+
+            public bool IsSentenceStarter { get; }
         }
 
         /// <summary>A lower-case word in the collector's table: its stem hash and where it is written (length 0: empty).</summary>
@@ -1311,28 +1447,30 @@ internal static class EditDistance
             return false;
         }
 
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows of the table (two rows back for transpositions), one after another: names are short, so they
+        // fit on the stack.
+        var n = b.Length + 1;
+        Span<int> rows = n <= 64 ? stackalloc int[3 * 64] : new int[3 * n];
+        int previous2 = 0, previous = n, current = 2 * n;
         for (var j = 0; j <= b.Length; j++)
         {
-            previous[j] = j;
+            rows[previous + j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
-            var rowMin = current[0];
+            rows[current] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                var value = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    value = Math.Min(value, previous2[j - 2] + 1);
+                    value = Math.Min(value, rows[previous2 + j - 2] + 1);
                 }
 
-                current[j] = value;
+                rows[current + j] = value;
                 rowMin = Math.Min(rowMin, value);
             }
 
@@ -1344,6 +1482,6 @@ internal static class EditDistance
             (previous2, previous, current) = (previous, current, previous2);
         }
 
-        return previous[b.Length] <= limit;
+        return rows[previous + b.Length] <= limit;
     }
 }
