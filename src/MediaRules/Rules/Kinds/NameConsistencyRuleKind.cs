@@ -2,7 +2,6 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Linq;
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
@@ -658,29 +657,51 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 var count = 0;
                 var candidate = default(Candidate);
                 var candidateToken = -1;
+                // The loop over every token reads locals, not the collector's fields.
                 var text = _text;
+                var stems = _stems;
+                var slots = _slots;
+                var mask = _mask;
                 var i = first;
                 for (; i < tokens.Length; i++)
                 {
-                    var token = tokens[i];
-                    if (token.Span.Start >= range.End)
+                    var span = tokens[i].Span;
+                    if (span.Start >= range.End)
                     {
                         break;
                     }
 
                     // Only a word with a capital can be a name: most tokens are told by their first character.
-                    if (token.Kind != TokenKind.Word)
+                    if (tokens[i].Kind != TokenKind.Word)
                     {
                         candidateToken = -1;
                         continue;
                     }
 
-                    var c = text[token.Span.Start];
+                    var c = text[span.Start];
                     if (!IsUpper(c))
                     {
                         if (IsLower(c))
                         {
-                            AddLowerCase(i, token.Span);
+                            // A lower-case word: found again (by stem hash, then characters) or added.
+                            var hash = stems.Hash(i);
+                            for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+                            {
+                                var entry = slots[slot];
+                                if (entry.Length == 0)
+                                {
+                                    AddWord(slot, hash, span);
+                                    slots = _slots;
+                                    mask = _mask;
+                                    break;
+                                }
+
+                                if (entry.Hash == hash && entry.Length == span.Length
+                                    && text.Slice(entry.Start, entry.Length).SequenceEqual(text.Slice(span.Start, span.Length)))
+                                {
+                                    break;
+                                }
+                            }
                         }
 
                         candidateToken = -1;
@@ -750,32 +771,6 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private static bool IsLower(char c) => c < 128 ? (uint)(c - 'a') <= 'z' - 'a' : char.IsLower(c);
 
             private static bool IsUpper(char c) => c < 128 ? (uint)(c - 'A') <= 'Z' - 'A' : char.IsUpper(c);
-
-            // Hit (a word written the same way before) inline; a new word in AddWord.
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private void AddLowerCase(int index, TextSpan span)
-            {
-                var hash = _stems.Hash(index);
-                var slots = _slots;
-                var slot = hash & _mask;
-                while (true)
-                {
-                    var entry = slots[slot];
-                    if (entry.Length == 0)
-                    {
-                        AddWord(slot, hash, span);
-                        return;
-                    }
-
-                    if (entry.Hash == hash && entry.Length == span.Length
-                        && _text.Slice(entry.Start, entry.Length).SequenceEqual(_text.Slice(span.Start, span.Length)))
-                    {
-                        return;
-                    }
-
-                    slot = (slot + 1) & _mask;
-                }
-            }
 
             private void AddWord(int slot, int hash, TextSpan span)
             {
