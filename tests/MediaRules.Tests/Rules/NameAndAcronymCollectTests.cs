@@ -98,6 +98,12 @@ public class NameAndAcronymCollectTests
         Assert.Equal("Herzi Halevi", a.PairMatchOf(a.Names[1]));
     }
 
+    // The acronym collect skips a word on its first two characters: it must skip no word Key would take.
+    [Property(MaxTest = 2000)]
+    public Property A_word_the_first_characters_rule_out_is_no_acronym() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements('A', 'B', 'I', 'V', 'X', 's', 'a', 'z', '.', '1', 'É', 'é', 'ß', '-', '\'')).Select(c => new string(c)).ToArbitrary(), word =>
+            (AcronymRuleKind.MayBeAcronym(word.AsSpan()) || AcronymRuleKind.Key(word.AsSpan()) is null).Label(word));
+
     [Fact]
     public void Dotted_and_plural_acronyms_are_still_found()
     {

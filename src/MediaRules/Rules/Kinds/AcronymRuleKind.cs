@@ -76,10 +76,20 @@ internal sealed class AcronymRuleKind : IRuleKind
     }
 
     /// <summary>
-    /// Whether a word with this first character can be an acronym (<see cref="Key"/> needs a capital or a period
-    /// first): most words are told here, without a call.
+    /// Whether a word can be an acronym as far as its length and first two characters tell (<see cref="Key"/> needs two
+    /// characters, a capital or a period first, and fails on a lower-case second character, which the plural 's' never
+    /// is: it is stripped only from a third or later one): most words, "Gaza" as well as "the", are told here without a call.
     /// </summary>
-    private static bool MayBeAcronym(char first) => first < 128 ? first is (>= 'A' and <= 'Z') or '.' : char.IsUpper(first);
+    internal static bool MayBeAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word[1] is >= 'a' and <= 'z')
+        {
+            return false;
+        }
+
+        var first = word[0];
+        return first < 128 ? first is (>= 'A' and <= 'Z') or '.' : char.IsUpper(first);
+    }
 
     // Regnal and ordinal numerals (Charles III, World War II, Vatican II) are not acronyms.
     private static bool IsRomanNumeral(string key)
@@ -129,12 +139,18 @@ internal sealed class AcronymRuleKind : IRuleKind
                     break;
                 }
 
-                if (token.Kind != TokenKind.Word || token.Span.Start < range.Start || !MayBeAcronym(text[token.Span.Start]))
+                if (token.Kind != TokenKind.Word || token.Span.Start < range.Start)
                 {
                     continue;
                 }
 
-                var key = Key(text.Slice(token.Span.Start, token.Span.Length));
+                var word = text.Slice(token.Span.Start, token.Span.Length);
+                if (!MayBeAcronym(word))
+                {
+                    continue;
+                }
+
+                var key = Key(word);
                 if (key is null || _known.Contains(key))
                 {
                     continue;
@@ -214,7 +230,8 @@ internal sealed class AcronymRuleKind : IRuleKind
                 if (tokens[i].Kind == TokenKind.Word && tokens[i].Span.Length > 1)
                 {
                     words++;
-                    if (MayBeAcronym(text[tokens[i].Span.Start]) && Key(text.Slice(tokens[i].Span.Start, tokens[i].Span.Length)) is not null)
+                    var word = text.Slice(tokens[i].Span.Start, tokens[i].Span.Length);
+                    if (MayBeAcronym(word) && Key(word) is not null)
                     {
                         capitals++;
                     }
