@@ -154,7 +154,9 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             var local = Array.Empty<int>(); // per stretch: a key's number + 1, or 0 before its first kept name
             var unmade = Array.Empty<byte>(); // per stretch: whether a conditional word is written in lower case (1 no, 2 yes)
             NameFacts? previousFacts = null;
-            var previous = default(Name);
+            var previousToken = -1;
+            DiagnosticSeverity? previousPairSeverity = null;
+            var previousPairMatch = -1;
             var previousId = -1;
             var previousSpan = default(TextSpan);
             var previousIndex = -1;
@@ -175,56 +177,62 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     Array.Clear(unmade, 0, strings.Length);
                 }
 
-                foreach (var name in facts.Names)
+                for (var c = 0; c < facts.Names.ChunkCount; c++)
                 {
-                    if (name.ConditionalWord >= 0)
+                    foreach (ref readonly var name in facts.Names.Chunk(c))
                     {
-                        if (unmade[name.ConditionalWord] == 0)
+                        if (name.ConditionalWord >= 0)
                         {
-                            unmade[name.ConditionalWord] = lowerCaseWords.Contains(strings[name.ConditionalWord]) ? (byte)2 : (byte)1;
+                            if (unmade[name.ConditionalWord] == 0)
+                            {
+                                unmade[name.ConditionalWord] = lowerCaseWords.Contains(strings[name.ConditionalWord]) ? (byte)2 : (byte)1;
+                            }
+
+                            if (unmade[name.ConditionalWord] == 2)
+                            {
+                                continue; // "Officials … officials": a capitalised sentence opener the document also writes in lower case.
+                            }
                         }
 
-                        if (unmade[name.ConditionalWord] == 2)
+                        var span = new TextSpan(name.Span.Start + offset, name.Span.Length);
+                        var id = local[name.Key] - 1;
+                        var isFirst = false;
+                        if (id < 0)
                         {
-                            continue; // "Officials … officials": a capitalised sentence opener the document also writes in lower case.
-                        }
-                    }
+                            if (!ids.TryGetValue(strings[name.Key], out id))
+                            {
+                                id = keys.Count;
+                                ids.Add(strings[name.Key], id);
+                                keys.Add(strings[name.Key]);
+                                isFirst = true;
+                            }
 
-                    var span = new TextSpan(name.Span.Start + offset, name.Span.Length);
-                    var id = local[name.Key] - 1;
-                    var isFirst = false;
-                    if (id < 0)
-                    {
-                        if (!ids.TryGetValue(strings[name.Key], out id))
-                        {
-                            id = keys.Count;
-                            ids.Add(strings[name.Key], id);
-                            keys.Add(strings[name.Key]);
-                            isFirst = true;
+                            local[name.Key] = id + 1;
                         }
 
-                        local[name.Key] = id + 1;
-                    }
-
-                    if (previousFacts is not null && (previousIndex == f ? name.Token == previous.Token + 1 : previous.Token == tokensBetween - 1 && name.Token == 0))
-                    {
-                        if (pairIds.Add(((long)previousId << 32) | (uint)id))
+                        if (previousFacts is not null && (previousIndex == f ? name.Token == previousToken + 1 : previousToken == tokensBetween - 1 && name.Token == 0))
                         {
-                            pairs.Add((previousId, id, new Occurrence(TextSpan.FromBounds(previousSpan.Start, span.End), previous.PairSeverity, previousFacts.PairMatchOf(previous)!)));
+                            if (pairIds.Add(((long)previousId << 32) | (uint)id))
+                            {
+                                var pairMatch = previousPairMatch < 0 ? null : previousFacts.Strings[previousPairMatch];
+                                pairs.Add((previousId, id, new Occurrence(TextSpan.FromBounds(previousSpan.Start, span.End), previousPairSeverity, pairMatch!)));
+                            }
                         }
-                    }
 
-                    if (isFirst)
-                    {
-                        firsts.Add(new Occurrence(span, name.Severity, strings[name.Match]));
-                    }
+                        if (isFirst)
+                        {
+                            firsts.Add(new Occurrence(span, name.Severity, strings[name.Match]));
+                        }
 
-                    previousFacts = facts;
-                    previous = name;
-                    previousId = id;
-                    previousSpan = span;
-                    previousIndex = f;
-                    tokensBetween = facts.TokenCount;
+                        previousFacts = facts;
+                        previousToken = name.Token;
+                        previousPairSeverity = name.PairSeverity;
+                        previousPairMatch = name.PairMatch;
+                        previousId = id;
+                        previousSpan = span;
+                        previousIndex = f;
+                        tokensBetween = facts.TokenCount;
+                    }
                 }
 
                 if (previousIndex != f && facts.TokenCount > 0)
@@ -1251,6 +1259,10 @@ internal sealed class NameList
     public int Length { get; }
 
     public Name this[int index] => _chunks[index >> Shift][index & (ChunkLength - 1)];
+
+    public int ChunkCount => _chunks.Length;
+
+    public ReadOnlySpan<Name> Chunk(int chunk) => _chunks[chunk];
 
     public Enumerator GetEnumerator() => new(_chunks);
 
