@@ -605,6 +605,7 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
             private CapitalisedWord[] _capitalised;
             private int _capitalisedCount;
             private int _capitalisedMask;
+
             // Cursors that only move forward (positions asked only grow), with the bounds they keep asking for: the first
             // sentence that ends after the last token looked at; the last paragraph that starts at or before it, and
             // whether that paragraph is a headline in Title Case (0 not yet counted, 1 no, 2 yes).
@@ -640,15 +641,13 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 _paragraphEnd = 0;
                 _nextParagraphStart = _paragraphs.Count > 0 ? _paragraphs[0].Span.Start : int.MaxValue;
                 _titleCase = 0;
-                _capitalisedMask = 511;
-                _capitalised = ArrayPool<CapitalisedWord>.Shared.Rent(_capitalisedMask + 1);
-                Array.Clear(_capitalised, 0, _capitalisedMask + 1);
+                _capitalised = Array.Empty<CapitalisedWord>();
                 _capitalisedCount = 0;
-                _words = ArrayPool<TextSpan>.Shared.Rent(256);
+                _capitalisedMask = 0;
+                _words = Array.Empty<TextSpan>();
                 _wordCount = 0;
-                _mask = 1023;
-                _slots = ArrayPool<WordSlot>.Shared.Rent(_mask + 1);
-                Array.Clear(_slots, 0, _mask + 1);
+                _slots = Array.Empty<WordSlot>();
+                _mask = 0;
             }
 
             public NameFacts Collect(TextSpan range)
@@ -660,8 +659,17 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                     first++;
                 }
 
-                // Sized for about one name in six tokens: rarely grown.
-                var names = ArrayPool<Name>.Shared.Rent(Math.Max(64, (_document.GetFirstTokenIndexAtOrAfter(range.End) - first) / 6));
+                // Tables sized for the stretch (a session's stretch is a paragraph): the names for about one in six
+                // tokens, rarely grown; the word tables for as many distinct words as tokens, up to a size that grows.
+                var tokenCount = _document.GetFirstTokenIndexAtOrAfter(range.End) - first;
+                var names = ArrayPool<Name>.Shared.Rent(Math.Max(64, tokenCount / 6));
+                _capitalisedMask = TableMask(Math.Min(tokenCount, 256));
+                _capitalised = ArrayPool<CapitalisedWord>.Shared.Rent(_capitalisedMask + 1);
+                Array.Clear(_capitalised, 0, _capitalisedMask + 1);
+                _mask = TableMask(Math.Min(tokenCount, 512));
+                _slots = ArrayPool<WordSlot>.Shared.Rent(_mask + 1);
+                Array.Clear(_slots, 0, _mask + 1);
+                _words = ArrayPool<TextSpan>.Shared.Rent(Math.Min(Math.Max(tokenCount, 16), 256));
                 var count = 0;
                 var candidate = default(Candidate);
                 var candidateToken = -1;
@@ -773,6 +781,18 @@ internal sealed class NameConsistencyRuleKind : IRuleKind
                 ArrayPool<WordSlot>.Shared.Return(_slots);
                 ArrayPool<CapitalisedWord>.Shared.Return(_capitalised);
                 return facts;
+            }
+
+            // The mask of an open-addressing table for this many entries at most half full: a power of two, less one.
+            private static int TableMask(int entries)
+            {
+                var size = 16;
+                while (size < entries * 2)
+                {
+                    size <<= 1;
+                }
+
+                return size - 1;
             }
 
             // ASCII first: most words are, and char.IsLower/IsUpper are calls.
