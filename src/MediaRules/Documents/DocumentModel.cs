@@ -43,6 +43,9 @@ public sealed class DocumentModel
     /// <summary>The tokens in document order (whitespace is not a token).</summary>
     public IReadOnlyList<Token> Tokens => _tokens;
 
+    /// <summary>The tokens as a span, for loops over every token (no interface call per token).</summary>
+    internal ReadOnlySpan<Token> TokenSpan => _tokens;
+
     /// <summary>The paragraphs in document order.</summary>
     public IReadOnlyList<Paragraph> Paragraphs => _paragraphs;
 
@@ -106,6 +109,25 @@ public sealed class DocumentModel
         return i >= 0 && _voiceSpans[i].Span.Contains(position)
             ? _voiceSpans[i]
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
+    }
+
+    /// <summary>
+    /// <see cref="GetVoiceSpan(int)"/> for a caller that asks mostly in document order: <paramref name="hint"/> (0 at
+    /// first) keeps the index found last, from which the search starts.
+    /// </summary>
+    internal VoiceSpan GetVoiceSpan(int position, ref int hint)
+    {
+        var i = FindLast(_voiceStarts, position, ref hint);
+        return i >= 0 && _voiceSpans[i].Span.Contains(position)
+            ? _voiceSpans[i]
+            : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
+    }
+
+    /// <summary><see cref="GetSentence(int)"/> for a caller that asks mostly in document order (see <see cref="GetVoiceSpan(int, ref int)"/>).</summary>
+    internal Sentence? GetSentence(int position, ref int hint)
+    {
+        var i = FindLast(_sentenceStarts, position, ref hint);
+        return i >= 0 && (_sentences[i].Span.Contains(position) || _sentences[i].Span.End == position) ? _sentences[i] : null;
     }
 
     /// <summary>The voice at a position.</summary>
@@ -178,6 +200,48 @@ public sealed class DocumentModel
         }
 
         return found;
+    }
+
+    // FindLast from the last answer: forward in steps that double, then a binary search between the last two steps
+    // (the same index, as starts ascend); a position before the last answer searches the whole array.
+    private static int FindLast(int[] starts, int position, ref int hint)
+    {
+        var lo = hint;
+        if ((uint)lo >= (uint)starts.Length || starts[lo] > position)
+        {
+            var found = FindLast(starts, position);
+            hint = Math.Max(found, 0);
+            return found;
+        }
+
+        // starts[lo] <= position: the answer is lo or after it.
+        int hi;
+        for (var step = 1; ; step <<= 1)
+        {
+            if (step >= starts.Length - lo || starts[lo + step] > position)
+            {
+                hi = Math.Min(lo + step, starts.Length) - 1;
+                break;
+            }
+
+            lo += step;
+        }
+
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (starts[mid] <= position)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        hint = lo;
+        return lo;
     }
 
     private static int[] Starts<T>(T[] items, Func<T, int> key)

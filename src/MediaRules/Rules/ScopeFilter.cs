@@ -64,7 +64,7 @@ internal sealed class ScopeFilter
     public bool Admits(DocumentModel document, TextSpan span, DiagnosticSeverity defaultSeverity, out DiagnosticSeverity severity, Memo? memo = null)
     {
         severity = defaultSeverity;
-        var voiceSpan = document.GetVoiceSpan(span.Start);
+        var voiceSpan = memo is null ? document.GetVoiceSpan(span.Start) : document.GetVoiceSpan(span.Start, ref memo.VoiceHint);
         var specific = voiceSpan.Voice switch
         {
             Voice.IndirectSpeech => VoiceFilter.IndirectSpeech,
@@ -81,7 +81,7 @@ internal sealed class ScopeFilter
             return false;
         }
 
-        var sentence = document.GetSentence(span.Start);
+        var sentence = memo is null ? document.GetSentence(span.Start) : document.GetSentence(span.Start, ref memo.SentenceHint);
         if (!_anySource && !SourcingAdmits(document, sentence))
         {
             return false;
@@ -256,6 +256,12 @@ internal sealed class ScopeFilter
         private readonly List<int> _written = new();
         private TextSpan[]?[]? _exceptions;
         private int[]? _severity;
+
+        /// <summary>Where the last voice span and sentence were found: rules mostly ask in document order.</summary>
+        internal int VoiceHint;
+
+        /// <summary>See <see cref="VoiceHint"/>.</summary>
+        internal int SentenceHint;
 
         public Memo(int sentences) => _sentences = sentences;
 

@@ -75,6 +75,22 @@ internal sealed class AcronymRuleKind : IRuleKind
         return IsRomanNumeral(key) ? null : key;
     }
 
+    /// <summary>
+    /// Whether a word can be an acronym as far as its length and first two characters tell (<see cref="Key"/> needs two
+    /// characters, a capital or a period first, and fails on a lower-case second character, which the plural 's' never
+    /// is: it is stripped only from a third or later one): most words, "Gaza" as well as "the", are told here without a call.
+    /// </summary>
+    internal static bool MayBeAcronym(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word[1] is >= 'a' and <= 'z')
+        {
+            return false;
+        }
+
+        var first = word[0];
+        return first < 128 ? first is (>= 'A' and <= 'Z') or '.' : char.IsUpper(first);
+    }
+
     // Regnal and ordinal numerals (Charles III, World War II, Vatican II) are not acronyms.
     private static bool IsRomanNumeral(string key)
     {
@@ -110,25 +126,37 @@ internal sealed class AcronymRuleKind : IRuleKind
         public DocumentFacts Collect(RuleContext context, TextSpan range)
         {
             var document = context.Document;
-            var tokens = document.Tokens;
-            var text = document.Text;
+            var tokens = document.TokenSpan;
+            var text = document.Text.AsSpan();
             var uses = new List<Use>();
             var shoutingParagraph = -1;
             var checkedParagraph = -1;
-            for (var i = document.GetFirstTokenIndexAtOrAfter(range.Start); i < tokens.Count && tokens[i].Span.Start < range.End; i++)
+            for (var i = document.GetFirstTokenIndexAtOrAfter(range.Start); i < tokens.Length; i++)
             {
-                if (tokens[i].Kind != TokenKind.Word || tokens[i].Span.Start < range.Start)
+                var token = tokens[i];
+                if (token.Span.Start >= range.End)
+                {
+                    break;
+                }
+
+                if (token.Kind != TokenKind.Word || token.Span.Start < range.Start)
                 {
                     continue;
                 }
 
-                var key = Key(text.AsSpan(tokens[i].Span));
+                var word = text.Slice(token.Span.Start, token.Span.Length);
+                if (!MayBeAcronym(word))
+                {
+                    continue;
+                }
+
+                var key = Key(word);
                 if (key is null || _known.Contains(key))
                 {
                     continue;
                 }
 
-                var paragraph = document.GetParagraph(tokens[i].Span.Start);
+                var paragraph = document.GetParagraph(token.Span.Start);
                 if (paragraph is not null && paragraph.Index != checkedParagraph)
                 {
                     checkedParagraph = paragraph.Index;
@@ -140,7 +168,7 @@ internal sealed class AcronymRuleKind : IRuleKind
                     continue;
                 }
 
-                var span = tokens[i].Span;
+                var span = token.Span;
                 var admitted = context.TryAdmit(span, out var severity);
                 uses.Add(new Use(key, new TextSpan(span.Start - range.Start, span.Length), IsDefinition(text, tokens, i), admitted ? severity : null, context.DisplayText(span)));
             }
@@ -180,27 +208,30 @@ internal sealed class AcronymRuleKind : IRuleKind
         }
 
         // "(IDF)" after words, or "IDF (Israel Defense Forces)".
-        private static bool IsDefinition(SourceText text, IReadOnlyList<Token> tokens, int i)
+        private static bool IsDefinition(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
         {
-            var bracketed = i > 0 && i + 1 < tokens.Count && text[tokens[i - 1].Span.Start] == '(' && text[tokens[i + 1].Span.Start] == ')';
+            var bracketed = i > 0 && i + 1 < tokens.Length && text[tokens[i - 1].Span.Start] == '(' && text[tokens[i + 1].Span.Start] == ')';
             if (bracketed)
             {
                 return i > 1 && tokens[i - 2].Kind == TokenKind.Word;
             }
 
-            return i + 2 < tokens.Count && text[tokens[i + 1].Span.Start] == '(' && tokens[i + 2].Kind == TokenKind.Word
-                && char.IsUpper(text[tokens[i + 2].Span.Start]) && Key(text.AsSpan(tokens[i + 2].Span)) is null;
+            return i + 2 < tokens.Length && text[tokens[i + 1].Span.Start] == '(' && tokens[i + 2].Kind == TokenKind.Word
+                && char.IsUpper(text[tokens[i + 2].Span.Start]) && Key(text.Slice(tokens[i + 2].Span.Start, tokens[i + 2].Span.Length)) is null;
         }
 
         private static bool IsShouting(DocumentModel document, Paragraph paragraph)
         {
+            var tokens = document.TokenSpan;
+            var text = document.Text.AsSpan();
             int words = 0, capitals = 0;
-            for (var i = document.GetFirstTokenIndexAtOrAfter(paragraph.Span.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < paragraph.Span.End; i++)
+            for (var i = document.GetFirstTokenIndexAtOrAfter(paragraph.Span.Start); i < tokens.Length && tokens[i].Span.Start < paragraph.Span.End; i++)
             {
-                if (document.Tokens[i].Kind == TokenKind.Word && document.Tokens[i].Span.Length > 1)
+                if (tokens[i].Kind == TokenKind.Word && tokens[i].Span.Length > 1)
                 {
                     words++;
-                    if (Key(document.Text.AsSpan(document.Tokens[i].Span)) is not null)
+                    var word = text.Slice(tokens[i].Span.Start, tokens[i].Span.Length);
+                    if (MayBeAcronym(word) && Key(word) is not null)
                     {
                         capitals++;
                     }
