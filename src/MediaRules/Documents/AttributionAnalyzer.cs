@@ -48,6 +48,9 @@ internal sealed class AttributionAnalyzer
     private readonly PronounResolver _resolver = new();
     private readonly List<Cue> _cues = new();
     private readonly List<IndirectClause> _sentenceClauses = new();
+
+    // Every sentence's clauses, in order: pooled while the analysis runs (a long text's list is a large object).
+    private PooledArrayBuilder<IndirectClause> _allClauses;
     private QuoteInfo? _lastSpoken;
     private Cue? _continued;
 
@@ -69,7 +72,7 @@ internal sealed class AttributionAnalyzer
     {
         var analyzer = new AttributionAnalyzer(tokens, sentences, quotes);
         var attributions = new Attribution[sentences.Length];
-        var all = new List<IndirectClause>();
+        analyzer._allClauses = new PooledArrayBuilder<IndirectClause>(sentences.Length / 4);
         var q = 0;
         for (var s = 0; s < sentences.Length; s++)
         {
@@ -79,14 +82,14 @@ internal sealed class AttributionAnalyzer
                 q++;
             }
 
-            attributions[s] = analyzer.AnalyzeSentence(s, first, q, all);
+            attributions[s] = analyzer.AnalyzeSentence(s, first, q);
         }
 
-        clauses = all.ToArray();
+        clauses = analyzer._allClauses.ToArrayAndReturn();
         return attributions;
     }
 
-    private Attribution AnalyzeSentence(int s, int firstQuote, int quoteEnd, List<IndirectClause> allClauses)
+    private Attribution AnalyzeSentence(int s, int firstQuote, int quoteEnd)
     {
         var sentence = _sentences[s];
         _cues.Clear();
@@ -114,7 +117,7 @@ internal sealed class AttributionAnalyzer
         ResolvePronouns(sentence.Paragraph);
         ContinueSpeakers(sentence, firstQuote, quoteEnd);
         var attribution = Choose();
-        BuildClauses(sentence, allClauses);
+        BuildClauses(sentence);
         InheritSpeakers(firstQuote, quoteEnd, attribution);
         return attribution;
     }
@@ -219,7 +222,7 @@ internal sealed class AttributionAnalyzer
         _ => 3,
     };
 
-    private void BuildClauses(SentenceInfo sentence, List<IndirectClause> allClauses)
+    private void BuildClauses(SentenceInfo sentence)
     {
         _sentenceClauses.Clear();
         var lastEnd = sentence.Span.Start;
@@ -269,7 +272,10 @@ internal sealed class AttributionAnalyzer
             }
         }
 
-        allClauses.AddRange(_sentenceClauses);
+        foreach (var clause in _sentenceClauses)
+        {
+            _allClauses.Add(clause);
+        }
     }
 
     private static bool IsNamedClause(Cue cue) => cue.Source.HasValue && cue.Class is SourceClass.Named or SourceClass.Pronoun;
