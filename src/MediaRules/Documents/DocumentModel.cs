@@ -282,7 +282,7 @@ internal sealed class TokenStems
     // Every token's hash in one pass; two threads asking at once compute the same array.
     private int[] ComputeHashes()
     {
-        var hashes = new int[_tokens.Length];
+        var hashes = Arrays.Uninitialized<int>(_tokens.Length); // every element written below
         for (var i = 0; i < hashes.Length; i++)
         {
             hashes[i] = TokenText.GetNormalizedHashCode(Stem(i));

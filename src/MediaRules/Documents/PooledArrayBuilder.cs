@@ -47,11 +47,27 @@ internal struct PooledArrayBuilder<T>
     /// <summary>The items as an array of their exact number; the buffer goes back to the pool and the builder is spent.</summary>
     public T[] ToArrayAndReturn()
     {
-        var result = Count == 0 ? Array.Empty<T>() : new T[Count];
+        var result = Count == 0 ? Array.Empty<T>() : Arrays.Uninitialized<T>(Count);
         Array.Copy(_items, result, Count);
         ArrayPool<T>.Shared.Return(_items);
         _items = Array.Empty<T>();
         Count = 0;
         return result;
     }
+}
+
+/// <summary>Arrays for the text model.</summary>
+internal static class Arrays
+{
+    /// <summary>
+    /// An array the caller fills whole: not zeroed first where the runtime allows it (a large one would otherwise be
+    /// cleared only to be overwritten).
+    /// </summary>
+    public static T[] Uninitialized<T>(int length)
+        where T : unmanaged =>
+#if NET
+        GC.AllocateUninitializedArray<T>(length);
+#else
+        new T[length];
+#endif
 }
