@@ -1,0 +1,317 @@
+using System;
+using System.Collections.Generic;
+using MediaRules.Diagnostics;
+using MediaRules.Text;
+
+namespace MediaRules.Rules.Kinds;
+
+/// <summary>
+/// A name a stretch holds, as the combine needs it. Its strings are indexes into <see cref="NameFacts.Strings"/>, so
+/// that the (large) arrays of names hold no references for the garbage collector to trace or copy.
+/// </summary>
+internal readonly struct Name
+{
+    private const byte NoPair = byte.MaxValue;
+    private readonly byte _severity;
+    private readonly byte _pairSeverity;
+
+    public Name(int key, TextSpan span, int token, int conditionalWord, DiagnosticSeverity severity, int match, DiagnosticSeverity? pairSeverity, int pairMatch)
+    {
+        Key = key;
+        Span = span;
+        Token = token;
+        ConditionalWord = conditionalWord;
+        _severity = (byte)severity;
+        Match = match;
+        _pairSeverity = pairSeverity is { } p ? (byte)p : NoPair;
+        PairMatch = pairMatch;
+    }
+
+    /// <summary>The key (the name without a possessive): an index into the stretch's strings.</summary>
+    public int Key { get; }
+
+    /// <summary>The span, relative to the stretch.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The index of its token among the stretch's tokens.</summary>
+    public int Token { get; }
+
+    /// <summary>For a name that opens a sentence, the word whose lower-case use anywhere unmakes it (an index into the stretch's strings); otherwise -1.</summary>
+    public int ConditionalWord { get; }
+
+    public DiagnosticSeverity Severity => (DiagnosticSeverity)_severity;
+
+    /// <summary>The text a message shows: an index into the stretch's strings.</summary>
+    public int Match { get; }
+
+    /// <summary>The scope's severity for the pair this name makes with the next token, null when none or not admitted.</summary>
+    public DiagnosticSeverity? PairSeverity => _pairSeverity == NoPair ? null : (DiagnosticSeverity)_pairSeverity;
+
+    /// <summary>The pair's text (an index into the stretch's strings), or -1 when the next token is no name.</summary>
+    public int PairMatch { get; }
+}
+
+/// <summary>
+/// A stretch's names in arrays of at most 2048 (64 KB, under the 85 000 bytes of the large object heap): a long
+/// stretch has tens of thousands of names, and one array would be a large object, whose fresh pages each collect
+/// would fault in and only a full collection frees.
+/// </summary>
+internal sealed class NameList
+{
+    private const int Shift = 11;
+    private const int ChunkLength = 1 << Shift;
+    private readonly Name[][] _chunks;
+
+    /// <summary>Copies the first <paramref name="count"/> names of <paramref name="names"/>.</summary>
+    public NameList(Name[] names, int count)
+    {
+        Length = count;
+        _chunks = new Name[(count + ChunkLength - 1) >> Shift][];
+        for (var c = 0; c < _chunks.Length; c++)
+        {
+            var length = Math.Min(ChunkLength, count - (c << Shift));
+#if NET
+            _chunks[c] = GC.AllocateUninitializedArray<Name>(length); // filled at once
+#else
+            _chunks[c] = new Name[length];
+#endif
+            Array.Copy(names, c << Shift, _chunks[c], 0, length);
+        }
+    }
+
+    public int Length { get; }
+
+    public Name this[int index] => _chunks[index >> Shift][index & (ChunkLength - 1)];
+
+    public int ChunkCount => _chunks.Length;
+
+    public ReadOnlySpan<Name> Chunk(int chunk) => _chunks[chunk];
+
+    public Enumerator GetEnumerator() => new(_chunks);
+
+    /// <summary>The names in order, chunk by chunk.</summary>
+    public struct Enumerator
+    {
+        private readonly Name[][] _chunks;
+        private int _chunk;
+        private int _index;
+
+        public Enumerator(Name[][] chunks)
+        {
+            _chunks = chunks;
+            _chunk = 0;
+            _index = -1;
+        }
+
+        public readonly Name Current => _chunks[_chunk][_index];
+
+        public bool MoveNext()
+        {
+            while (_chunk < _chunks.Length)
+            {
+                if (++_index < _chunks[_chunk].Length)
+                {
+                    return true;
+                }
+
+                _chunk++;
+                _index = -1;
+            }
+
+            return false;
+        }
+    }
+}
+
+/// <summary>The names and lower-case words of one stretch.</summary>
+internal sealed class NameFacts : DocumentFacts
+{
+    public NameFacts(NameList names, string[] strings, HashSet<string> lowerCaseWords, int tokenCount)
+    {
+        Names = names;
+        Strings = strings;
+        LowerCaseWords = lowerCaseWords;
+        TokenCount = tokenCount;
+    }
+
+    public NameList Names { get; }
+
+    /// <summary>The strings the names refer to by index: keys, conditional words and display texts.</summary>
+    public string[] Strings { get; }
+
+    public HashSet<string> LowerCaseWords { get; }
+
+    public int TokenCount { get; }
+
+    public string? ConditionalWordOf(Name name) => name.ConditionalWord < 0 ? null : Strings[name.ConditionalWord];
+
+    public string? PairMatchOf(Name name) => name.PairMatch < 0 ? null : Strings[name.PairMatch];
+
+    /// <summary>Whether name <paramref name="i"/> equals <paramref name="other"/>'s, by value; when <paramref name="moved"/>, wherever it starts.</summary>
+    public bool SameName(int i, NameFacts other, bool moved)
+    {
+        var a = Names[i];
+        var b = other.Names[i];
+        return (moved ? a.Span.Length == b.Span.Length : a.Span == b.Span) && a.Token == b.Token
+            && a.Severity == b.Severity && a.PairSeverity == b.PairSeverity
+            && string.Equals(Strings[a.Key], other.Strings[b.Key], StringComparison.Ordinal)
+            && string.Equals(ConditionalWordOf(a), other.ConditionalWordOf(b), StringComparison.Ordinal)
+            && string.Equals(Strings[a.Match], other.Strings[b.Match], StringComparison.Ordinal)
+            && string.Equals(PairMatchOf(a), other.PairMatchOf(b), StringComparison.Ordinal);
+    }
+
+    public override bool Equals(DocumentFacts? other)
+    {
+        if (other is not NameFacts facts || TokenCount != facts.TokenCount || Names.Length != facts.Names.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (!SameName(i, facts, moved: false))
+            {
+                return false;
+            }
+        }
+
+        return LowerCaseWords.SetEquals(facts.LowerCaseWords);
+    }
+
+    public override int GetHashCode() => Names.Length;
+}
+
+internal sealed class LowerCaseMemo
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _conditional = new(StringComparer.OrdinalIgnoreCase);
+    private DocumentFacts[] _facts = Array.Empty<DocumentFacts>();
+
+    /// <summary>Whether some name that opens a sentence is this word (so its lower-case use elsewhere matters).</summary>
+    public bool IsConditional(string word) => _conditional.ContainsKey(word);
+
+    public HashSet<string> Words { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Update(IReadOnlyList<DocumentFacts> facts)
+    {
+        var old = _facts;
+        var prefix = 0;
+        while (prefix < old.Length && prefix < facts.Count && ReferenceEquals(old[prefix], facts[prefix]))
+        {
+            prefix++;
+        }
+
+        var suffix = 0;
+        while (suffix < old.Length - prefix && suffix < facts.Count - prefix && ReferenceEquals(old[old.Length - 1 - suffix], facts[facts.Count - 1 - suffix]))
+        {
+            suffix++;
+        }
+
+        for (var i = prefix; i < old.Length - suffix; i++)
+        {
+            var oldFacts = (NameFacts)old[i];
+            foreach (var name in oldFacts.Names)
+            {
+                if (oldFacts.ConditionalWordOf(name) is { } conditional && --_conditional[conditional] == 0)
+                {
+                    _conditional.Remove(conditional);
+                }
+            }
+
+            foreach (var word in ((NameFacts)old[i]).LowerCaseWords)
+            {
+                if (--_counts[word] == 0)
+                {
+                    _counts.Remove(word);
+                    Words.Remove(word);
+                }
+            }
+        }
+
+        for (var i = prefix; i < facts.Count - suffix; i++)
+        {
+            var newFacts = (NameFacts)facts[i];
+            foreach (var name in newFacts.Names)
+            {
+                if (newFacts.ConditionalWordOf(name) is { } conditional)
+                {
+                    _conditional.TryGetValue(conditional, out var n);
+                    _conditional[conditional] = n + 1;
+                }
+            }
+
+            foreach (var word in ((NameFacts)facts[i]).LowerCaseWords)
+            {
+                _counts.TryGetValue(word, out var count);
+                _counts[word] = count + 1;
+                if (count == 0)
+                {
+                    Words.Add(word);
+                }
+            }
+        }
+
+        var copy = old.Length == facts.Count ? old : new DocumentFacts[facts.Count];
+        for (var i = prefix; i < facts.Count - suffix; i++)
+        {
+            copy[i] = facts[i];
+        }
+
+        if (!ReferenceEquals(copy, old))
+        {
+            Array.Copy(old, 0, copy, 0, prefix);
+            Array.Copy(old, old.Length - suffix, copy, facts.Count - suffix, suffix);
+        }
+
+        _facts = copy;
+    }
+}
+
+/// <summary>Bounded edit distance (insertions, deletions, substitutions and adjacent transpositions).</summary>
+internal static class EditDistance
+{
+    public static bool AtMost(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return false;
+        }
+
+        // Three rows of the table (two rows back for transpositions), one after another: names are short, so they
+        // fit on the stack.
+        var n = b.Length + 1;
+        Span<int> rows = n <= 64 ? stackalloc int[3 * 64] : new int[3 * n];
+        int previous2 = 0, previous = n, current = 2 * n;
+        for (var j = 0; j <= b.Length; j++)
+        {
+            rows[previous + j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            rows[current] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(rows[previous + j] + 1, rows[current + j - 1] + 1), rows[previous + j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, rows[previous2 + j - 2] + 1);
+                }
+
+                rows[current + j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return false;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return rows[previous + b.Length] <= limit;
+    }
+}
