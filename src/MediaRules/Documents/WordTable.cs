@@ -117,35 +117,16 @@ internal sealed class WordTable<TValue>
     /// <summary>Looks a word up whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has.</summary>
     public bool TryGetValue(ReadOnlySpan<char> word, int hash, out TValue value)
     {
-        if (TryGetIndex(word, hash, out var index))
+        for (var i = FirstWithHash(hash); i >= 0; i = NextWithHash(i, hash))
         {
-            value = _entries[index].Value;
-            return true;
-        }
-
-        value = default!;
-        return false;
-    }
-
-    /// <summary>
-    /// Looks a word up whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has, giving the index of
-    /// its entry (for <see cref="ValueAt"/>): an integer a caller can keep per token without storing references.
-    /// </summary>
-    public bool TryGetIndex(ReadOnlySpan<char> word, int hash, out int index)
-    {
-        if (MayContain(hash))
-        {
-            for (var i = _buckets[hash & (_buckets.Length - 1)]; i >= 0; i = _entries[i].Next)
+            if (KeyEquals(i, word))
             {
-                if (_entries[i].Hash == hash && TokenText.EqualsNormalized(word, _entries[i].Key))
-                {
-                    index = i;
-                    return true;
-                }
+                value = _entries[i].Value;
+                return true;
             }
         }
 
-        index = -1;
+        value = default!;
         return false;
     }
 
@@ -172,9 +153,12 @@ internal sealed class WordTable<TValue>
         return i;
     }
 
-    /// <summary>The value of the entry <see cref="TryGetIndex"/> gave.</summary>
+    /// <summary>The value of entry <paramref name="index"/> (from <see cref="FirstWithHash"/>).</summary>
     public TValue ValueAt(int index) => _entries[index].Value;
 
+    /// <summary>Whether the table holds a word.</summary>
+    /// <param name="word">The word's characters.</param>
+    /// <returns><see langword="true"/> if it does.</returns>
     public bool Contains(ReadOnlySpan<char> word) => TryGetValue(word, out _);
 
     private struct Entry
