@@ -162,8 +162,16 @@ public sealed class Linter
         return new Diagnostic(EngineDiagnostics.RuleFailed, location, message, EngineDiagnostics.RuleFailed.DefaultSeverity);
     }
 
-    /// <summary>The order of diagnostics in results: by position, then rule id, then length.</summary>
-    internal static int CompareDiagnostics(Diagnostic a, Diagnostic b) => CompareDiagnostics(a.Location.SourceSpan, a.Id, b.Location.SourceSpan, b.Id);
+    /// <summary>
+    /// The order of diagnostics in results: by position, then rule id, then length, then message. The message decides
+    /// between two findings of one rule on one span (name-consistency naming two other spellings), so that the order
+    /// is the same however the findings were gathered (whole, in stretches or in a session) and whatever the sort.
+    /// </summary>
+    internal static int CompareDiagnostics(Diagnostic a, Diagnostic b)
+    {
+        var c = CompareDiagnostics(a.Location.SourceSpan, a.Id, b.Location.SourceSpan, b.Id);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
 
     /// <summary>The order of diagnostics in results: by position, then rule id, then length.</summary>
     internal static int CompareDiagnostics(TextSpan a, string idA, TextSpan b, string idB)
