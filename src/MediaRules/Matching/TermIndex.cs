@@ -117,13 +117,7 @@ internal sealed class TermIndex
                     var hash = hashes[t];
                     for (var entry = table.FirstWithHash(hash); entry >= 0; entry = table.NextWithHash(entry, hash))
                     {
-                        var kept = 0;
-                        foreach (var first in table.ValueAt(entry))
-                        {
-                            kept += first.CanMatch(hashes, t) ? 1 : 0;
-                        }
-
-                        if (kept == 0 || !table.KeyEquals(entry, stems.Stem(t)))
+                        if (!KeepsAny(table.ValueAt(entry), hashes, t) || !table.KeyEquals(entry, stems.Stem(t)))
                         {
                             continue;
                         }
@@ -169,6 +163,20 @@ internal sealed class TermIndex
                 ArrayPool<int>.Shared.Return(hitEntries);
             }
         }
+    }
+
+    // Whether any phrase of the first word's matchers can match from token t (see First.CanMatch).
+    private static bool KeepsAny(First[] firsts, int[] hashes, int t)
+    {
+        foreach (var first in firsts)
+        {
+            if (first.CanMatch(hashes, t))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
