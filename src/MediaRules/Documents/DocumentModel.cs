@@ -96,8 +96,8 @@ public sealed class DocumentModel
     /// <returns>The sentence.</returns>
     public Sentence? GetSentence(int position)
     {
-        var i = FindLast(_sentenceStarts, position);
-        return i >= 0 && (_sentences[i].Span.Contains(position) || _sentences[i].Span.End == position) ? _sentences[i] : null;
+        var noHint = -1; // out of range: a search of the whole array
+        return GetSentence(position, ref noHint);
     }
 
     /// <summary>The voice span that holds a position; positions outside every paragraph are narrative.</summary>
@@ -105,10 +105,8 @@ public sealed class DocumentModel
     /// <returns>The voice span.</returns>
     public VoiceSpan GetVoiceSpan(int position)
     {
-        var i = FindLast(_voiceStarts, position);
-        return i >= 0 && _voiceSpans[i].Span.Contains(position)
-            ? _voiceSpans[i]
-            : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
+        var noHint = -1; // out of range: a search of the whole array
+        return GetVoiceSpan(position, ref noHint);
     }
 
     /// <summary>
