@@ -271,6 +271,14 @@ internal sealed class TokenStems
         _tokens = tokens;
     }
 
+    /// <summary>The stems of tokens whose hashes the tokenizer computed (<see cref="Tokenizer.Tokenize(string, out int[])"/>).</summary>
+    public TokenStems(SourceText text, Token[] tokens, int[] hashes)
+        : this(text, tokens) => _hashes = hashes;
+
+    /// <summary>The normalized hash of the stem of a token's characters.</summary>
+    public static int HashStem(ReadOnlySpan<char> token) =>
+        TokenText.GetNormalizedHashCode(token.Slice(0, token.Length - TokenText.GetPossessiveSuffixLength(token)));
+
     /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
     public int Hash(int index) => (_hashes ?? ComputeHashes())[index];
 
@@ -283,7 +291,7 @@ internal sealed class TokenStems
         var hashes = Arrays.Uninitialized<int>(_tokens.Length); // every element written below
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = TokenText.GetNormalizedHashCode(Stem(i));
+            hashes[i] = HashStem(_text.AsSpan(_tokens[i].Span));
         }
 
         _hashes = hashes;

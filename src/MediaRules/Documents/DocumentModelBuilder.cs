@@ -25,10 +25,11 @@ internal static class DocumentModelBuilder
     public static DocumentModel Build(SourceText text, bool sourcing)
     {
         var content = text.ToString();
-        var tokenArray = Tokenizer.Tokenize(content);
-        // With sourcing, the cue finder hashes every word: the stems' hashes serve it and, later, term matching.
-        var stems = sourcing ? new TokenStems(text, tokenArray) : null;
-        var tokens = stems is null ? new TokenStream(content, tokenArray) : new TokenStream(content, tokenArray, stems);
+        // The tokenizer hashes every token's stem as it goes: the cue finder looks words up by them, and term matching
+        // (with or without sourcing) again.
+        var tokenArray = Tokenizer.Tokenize(content, out var hashes);
+        var stems = new TokenStems(text, tokenArray, hashes);
+        var tokens = new TokenStream(content, tokenArray, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);
         var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos);
         var quoteInfos = QuotationScanner.Scan(tokens, paragraphInfos);

@@ -213,5 +213,6 @@ internal static class TextChars
     public static bool IsLowerAt(string s, int index) =>
         index < s.Length && (s[index] < 128 ? s[index] is >= 'a' and <= 'z' : CharUnicodeInfo.GetUnicodeCategory(s, index) == UnicodeCategory.LowercaseLetter);
 
-    private static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+    /// <summary>Whether an ASCII character is a letter or a digit (the only ASCII word characters).</summary>
+    public static bool IsAsciiLetterOrDigit(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 }

@@ -1,3 +1,4 @@
+using System;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -21,6 +22,24 @@ internal static class Tokenizer
     /// <param name="text">The text.</param>
     /// <returns>The tokens in order.</returns>
     public static Token[] Tokenize(string text)
+    {
+        var none = default(PooledArrayBuilder<int>);
+        return Tokenize(text, ref none, withHashes: false);
+    }
+
+    /// <summary>Tokenizes a text and hashes each token's stem in the same pass (see <see cref="TokenStems"/>).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="stemHashes">Receives, by token index, the normalized hash of each token's stem.</param>
+    /// <returns>The tokens in order.</returns>
+    public static Token[] Tokenize(string text, out int[] stemHashes)
+    {
+        var hashes = new PooledArrayBuilder<int>(EstimateCapacity(text.Length));
+        var tokens = Tokenize(text, ref hashes, withHashes: true);
+        stemHashes = hashes.ToArrayAndReturn();
+        return tokens;
+    }
+
+    private static Token[] Tokenize(string text, ref PooledArrayBuilder<int> hashes, bool withHashes)
     {
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
         var openSingles = 0;
@@ -82,6 +101,11 @@ internal static class Tokenizer
             }
 
             tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
+            if (withHashes)
+            {
+                hashes.Add(TokenStems.HashStem(text.AsSpan(i, end - i))); // while the token's characters are in cache
+            }
+
             i = end;
         }
 
@@ -174,13 +198,13 @@ internal static class Tokenizer
         var abbreviation = false;
         while (j < n)
         {
-            if (TextChars.IsWordPartAt(text, j))
+            var c = text[j];
+            if (c < 128 ? TextChars.IsAsciiLetterOrDigit(c) : TextChars.IsWordPartAt(text, j))
             {
-                j += TextChars.CodePointLength(text, j);
+                j += c < 128 ? 1 : TextChars.CodePointLength(text, j); // most words are ASCII: one test a character
                 continue;
             }
 
-            var c = text[j];
             var k = j;
             if (TextChars.IsIgnorable(c))
             {

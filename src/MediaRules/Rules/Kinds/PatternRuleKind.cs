@@ -55,7 +55,17 @@ internal sealed class PatternRuleKind : IRuleKind
             }
         }
 
+#if NET9_0_OR_GREATER
+        var memos = new CaptureMemo?[regexes.Length];
+        for (var i = 0; i < memos.Length; i++)
+        {
+            memos[i] = CaptureMemo.For(definition.Patterns[i]);
+        }
+
+        return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions, memos);
+#else
         return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions);
+#endif
     }
 
     /// <summary>The regex of a pattern, built now (a bad pattern throws <see cref="RuleDefinitionException"/>).</summary>
@@ -420,7 +430,18 @@ internal sealed class PatternRuleKind : IRuleKind
         private readonly Lazy<Regex>[] _regexes;
         private readonly RegexPrefilter?[] _prefilters;
         private readonly IReadOnlyList<string> _suggestions;
+#if NET9_0_OR_GREATER
+        private readonly CaptureMemo?[] _memos;
 
+        public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions, CaptureMemo?[] memos)
+        {
+            Descriptor = descriptor;
+            _regexes = regexes;
+            _prefilters = prefilters;
+            _suggestions = suggestions;
+            _memos = memos;
+        }
+#else
         public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions)
         {
             Descriptor = descriptor;
@@ -428,6 +449,7 @@ internal sealed class PatternRuleKind : IRuleKind
             _prefilters = prefilters;
             _suggestions = suggestions;
         }
+#endif
 
         public DiagnosticDescriptor Descriptor { get; }
 
@@ -458,6 +480,9 @@ internal sealed class PatternRuleKind : IRuleKind
                 }
             }
 
+#if NET9_0_OR_GREATER
+            List<(int Index, int Start, int Length)>? known = null;
+#endif
             foreach (var paragraph in paragraphs)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
@@ -470,11 +495,19 @@ internal sealed class PatternRuleKind : IRuleKind
                     }
 
                     var regex = _regexes[r].Value; // built here, on the first paragraph that needs it
-
+#if NET9_0_OR_GREATER
+                    if (TryFromBounds(context, regex, _memos[r], text, span, known ??= new()))
+                    {
+                        continue;
+                    }
+#endif
                     for (var match = regex.Match(text, span.Start, span.Length); match.Success; match = match.NextMatch())
                     {
                         var group = match.Groups["match"];
                         var found = group.Success ? group : (Group)match;
+#if NET9_0_OR_GREATER
+                        _memos[r]?.Add(text.AsSpan(span.Start, span.Length), match.Index - span.Start, match.Length, found.Index - match.Index, found.Length);
+#endif
                         if (found.Length > 0)
                         {
                             context.Report(new Text.TextSpan(found.Index, found.Length), _suggestions);
@@ -483,5 +516,53 @@ internal sealed class PatternRuleKind : IRuleKind
                 }
             }
         }
+
+#if NET9_0_OR_GREATER
+        // The matches of a paragraph from their bounds alone, which the engine finds without its group pass: all of
+        // them when the pattern has no group "match", else when the memo knows every match's group. False when the
+        // paragraph needs the full matches (then nothing was reported).
+        private bool TryFromBounds(RuleContext context, Regex regex, CaptureMemo? memo, string text, Text.TextSpan span, List<(int Index, int Start, int Length)> known)
+        {
+            var chars = text.AsSpan(span.Start, span.Length);
+            if (regex.GroupNumberFromName("match") < 0)
+            {
+                foreach (var match in regex.EnumerateMatches(chars))
+                {
+                    if (match.Length > 0)
+                    {
+                        context.Report(new Text.TextSpan(span.Start + match.Index, match.Length), _suggestions);
+                    }
+                }
+
+                return true;
+            }
+
+            if (memo is null)
+            {
+                return false;
+            }
+
+            known.Clear();
+            foreach (var match in regex.EnumerateMatches(chars))
+            {
+                if (!memo.TryGet(chars, match.Index, match.Length, out var start, out var length))
+                {
+                    return false;
+                }
+
+                known.Add((match.Index, start, length));
+            }
+
+            foreach (var (index, start, length) in known)
+            {
+                if (length > 0)
+                {
+                    context.Report(new Text.TextSpan(span.Start + index + start, length), _suggestions);
+                }
+            }
+
+            return true;
+        }
+#endif
     }
 }
