@@ -17,7 +17,26 @@ internal static class TokenText
     /// <returns>' for an apostrophe look-alike, else the character lower-cased.</returns>
     public static char NormalizeChar(char c) =>
         c < 128 ? (c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c) // ASCII (whose apostrophe is its own form): no call
-        : TextChars.IsApostrophe(c) ? '\'' : char.ToLowerInvariant(c);
+        : TextChars.IsApostrophe(c) ? '\'' : LowerInvariant(c);
+
+    // char.ToLowerInvariant of a character beyond ASCII asks the platform's Unicode library (ICU on Linux), a call that
+    // costs far more than the rest of the hashing of a word: news text is full of curly quotation marks and dashes,
+    // whose hashes and comparisons lower-case them. Each character is asked once per process and its answer kept
+    // (0: not asked yet; no character beyond ASCII lower-cases to 0). Threads may fill one entry at once with the same
+    // answer.
+    private static readonly char[] Lowered = new char[char.MaxValue + 1];
+
+    private static char LowerInvariant(char c)
+    {
+        var lowered = Lowered[c];
+        if (lowered == '\0')
+        {
+            lowered = char.ToLowerInvariant(c);
+            Lowered[c] = lowered;
+        }
+
+        return lowered;
+    }
 
     /// <summary>The matching form of a token's characters.</summary>
     /// <param name="token">The characters.</param>

@@ -23,7 +23,7 @@ internal sealed class CaptureMemo
     internal const int MaxLength = 255;
 
     /// <summary>How many matches are remembered at most.</summary>
-    internal const int MaxEntries = 8192;
+    internal const int MaxEntries = 4096;
 
     // By whether the match starts and ends its paragraph (no neighbour there): the key is then one character shorter.
     private readonly ConcurrentDictionary<string, int>[] _maps = new ConcurrentDictionary<string, int>[4];
