@@ -22,6 +22,9 @@ public sealed class DocumentModel
     private readonly int[] _voiceStarts;
     private TokenStems? _stems;
 
+    // The last answer of GetFirstTokenIndexAtOrAfter (an int: read and written whole by any thread; always checked).
+    private int _tokenHint;
+
     internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans, TokenStems? stems = null)
     {
         _stems = stems;
@@ -162,7 +165,23 @@ public sealed class DocumentModel
     /// <returns>A token index, or <see cref="Tokens"/>.Count when none does.</returns>
     public int GetFirstTokenIndexAtOrAfter(int position)
     {
+        // Rules ask in document order, mostly a few tokens after the last answer: start from it when it still lies before
+        // the position (any thread's answer is a valid start), else search the whole array.
         int lo = 0, hi = _tokens.Length;
+        var hint = _tokenHint;
+        if ((uint)hint <= (uint)hi && (hint == 0 || _tokens[hint - 1].Span.End <= position))
+        {
+            lo = hint;
+            for (var step = 0; step < 16 && lo < hi; step++, lo++)
+            {
+                if (_tokens[lo].Span.End > position)
+                {
+                    _tokenHint = lo;
+                    return lo;
+                }
+            }
+        }
+
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
@@ -176,6 +195,7 @@ public sealed class DocumentModel
             }
         }
 
+        _tokenHint = lo;
         return lo;
     }
 

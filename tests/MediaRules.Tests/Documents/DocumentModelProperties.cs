@@ -32,6 +32,34 @@ public class DocumentModelProperties
     [Property(MaxTest = 1000)]
     public Property News_like_text_builds_a_consistent_model() => Prop.ForAll(NewsLike(), Consistent);
 
+    [Property(MaxTest = 300)]
+    public Property The_first_token_at_or_after_a_position_is_found_from_any_earlier_answer() =>
+        Prop.ForAll(NewsLike(), Gen.ArrayOf(Gen.Choose(-2, 400)).ToArbitrary(), (text, positions) =>
+        {
+            // Questions in any order, near and far from the last answer (which the model starts from when it can).
+            var model = DocumentTestSupport.Build(text);
+            return positions.All(position =>
+            {
+                var expected = 0;
+                while (expected < model.Tokens.Count && model.Tokens[expected].Span.End <= position)
+                {
+                    expected++;
+                }
+
+                return model.GetFirstTokenIndexAtOrAfter(position) == expected;
+            });
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Whether_a_position_is_inside_a_quotation_is_answered_from_any_earlier_answer() =>
+        Prop.ForAll(NewsLike(), Gen.ArrayOf(Gen.Choose(-2, 400)).ToArbitrary(), (text, positions) =>
+        {
+            var tokens = new TokenStream(text, Tokenizer.Tokenize(text));
+            var quotes = QuotationScanner.Scan(tokens, ParagraphSplitter.Split(SourceText.From(text), tokens));
+            var lookup = new QuoteLookup(quotes);
+            return positions.All(p => lookup.IsInsideContent(p) == quotes.Any(q => q.Depth == 0 && q.Content.Contains(p)));
+        });
+
     [Fact]
     public void Empty_and_blank_texts_have_no_paragraphs()
     {
