@@ -284,6 +284,7 @@ internal sealed class TokenStems
     private readonly SourceText _text;
     private readonly Token[] _tokens;
     private int[]? _hashes;
+    private ulong[]? _suffixed; // set before _hashes: a thread that sees the hashes sees it too
 
     public TokenStems(SourceText text, Token[] tokens)
     {
@@ -291,13 +292,31 @@ internal sealed class TokenStems
         _tokens = tokens;
     }
 
-    /// <summary>The stems of tokens whose hashes the tokenizer computed (<see cref="Tokenizer.Tokenize(string, out int[])"/>).</summary>
-    public TokenStems(SourceText text, Token[] tokens, int[] hashes)
-        : this(text, tokens) => _hashes = hashes;
+    /// <summary>The stems of tokens whose hashes the tokenizer computed (<see cref="Tokenizer.Tokenize(string, out int[], out ulong[])"/>).</summary>
+    public TokenStems(SourceText text, Token[] tokens, int[] hashes, ulong[] suffixed)
+        : this(text, tokens)
+    {
+        _hashes = hashes;
+        _suffixed = suffixed;
+    }
 
-    /// <summary>The normalized hash of the stem of a token's characters.</summary>
-    public static int HashStem(ReadOnlySpan<char> token) =>
-        TokenText.GetNormalizedHashCode(token.Slice(0, token.Length - TokenText.GetPossessiveSuffixLength(token)));
+    /// <summary>The normalized hash of the stem of a token's characters, and the length of the possessive suffix left out.</summary>
+    public static int HashStem(ReadOnlySpan<char> token, out int suffix)
+    {
+        suffix = TokenText.GetPossessiveSuffixLength(token);
+        return TokenText.GetNormalizedHashCode(token.Slice(0, token.Length - suffix));
+    }
+
+    /// <summary>Whether token <paramref name="index"/> ends in a possessive suffix (its stem is then shorter than the token).</summary>
+    public bool HasSuffix(int index)
+    {
+        if (_suffixed is null)
+        {
+            ComputeHashes();
+        }
+
+        return (_suffixed![index >> 6] & (1UL << (index & 63))) != 0;
+    }
 
     /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
     public int Hash(int index) => (_hashes ?? ComputeHashes())[index];
@@ -305,15 +324,21 @@ internal sealed class TokenStems
     /// <summary>Every token's stem hash, by token index (the array itself: not to be written).</summary>
     public int[] Hashes => _hashes ?? ComputeHashes();
 
-    // Every token's hash in one pass; two threads asking at once compute the same array.
+    // Every token's hash in one pass; two threads asking at once compute the same arrays.
     private int[] ComputeHashes()
     {
         var hashes = Arrays.Uninitialized<int>(_tokens.Length); // every element written below
+        var suffixed = new ulong[(_tokens.Length + 63) >> 6];
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = HashStem(_text.AsSpan(_tokens[i].Span));
+            hashes[i] = HashStem(_text.AsSpan(_tokens[i].Span), out var suffix);
+            if (suffix > 0)
+            {
+                suffixed[i >> 6] |= 1UL << (i & 63);
+            }
         }
 
+        _suffixed = suffixed;
         _hashes = hashes;
         return hashes;
     }

@@ -27,8 +27,8 @@ internal static class DocumentModelBuilder
         var content = text.ToString();
         // The tokenizer hashes every token's stem as it goes: the cue finder looks words up by them, and term matching
         // (with or without sourcing) again.
-        var tokenArray = Tokenizer.Tokenize(content, out var hashes);
-        var stems = new TokenStems(text, tokenArray, hashes);
+        var tokenArray = Tokenizer.Tokenize(content, out var hashes, out var suffixed);
+        var stems = new TokenStems(text, tokenArray, hashes, suffixed);
         var tokens = new TokenStream(content, tokenArray, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);
         var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos);

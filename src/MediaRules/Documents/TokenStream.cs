@@ -33,11 +33,8 @@ internal sealed class TokenStream
     /// </summary>
     /// <param name="index">Its index.</param>
     /// <returns>The hash.</returns>
-    public int WordHash(int index)
-    {
-        var chars = Chars(index);
-        return _stems is not null && TokenText.GetPossessiveSuffixLength(chars) == 0 ? _stems.Hash(index) : TokenText.GetNormalizedHashCode(chars);
-    }
+    public int WordHash(int index) =>
+        _stems is not null && !_stems.HasSuffix(index) ? _stems.Hash(index) : TokenText.GetNormalizedHashCode(Chars(index));
 
     /// <summary>The text.</summary>
     public string Text => _text;

@@ -24,22 +24,31 @@ internal static class Tokenizer
     public static Token[] Tokenize(string text)
     {
         var none = default(PooledArrayBuilder<int>);
-        return Tokenize(text, ref none, withHashes: false);
+        var noPossessives = default(PooledArrayBuilder<int>);
+        return Tokenize(text, ref none, ref noPossessives, withHashes: false);
     }
 
     /// <summary>Tokenizes a text and hashes each token's stem in the same pass (see <see cref="TokenStems"/>).</summary>
     /// <param name="text">The text.</param>
     /// <param name="stemHashes">Receives, by token index, the normalized hash of each token's stem.</param>
+    /// <param name="suffixed">Receives, one bit a token (token i: bit i % 64 of element i / 64), which tokens end in a possessive suffix.</param>
     /// <returns>The tokens in order.</returns>
-    public static Token[] Tokenize(string text, out int[] stemHashes)
+    public static Token[] Tokenize(string text, out int[] stemHashes, out ulong[] suffixed)
     {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(text.Length));
-        var tokens = Tokenize(text, ref hashes, withHashes: true);
+        var possessives = new PooledArrayBuilder<int>(16);
+        var tokens = Tokenize(text, ref hashes, ref possessives, withHashes: true);
         stemHashes = hashes.ToArrayAndReturn();
+        suffixed = new ulong[(tokens.Length + 63) >> 6];
+        foreach (var index in possessives.ToArrayAndReturn())
+        {
+            suffixed[index >> 6] |= 1UL << (index & 63);
+        }
+
         return tokens;
     }
 
-    private static Token[] Tokenize(string text, ref PooledArrayBuilder<int> hashes, bool withHashes)
+    private static Token[] Tokenize(string text, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives, bool withHashes)
     {
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
         var openSingles = 0;
@@ -103,7 +112,12 @@ internal static class Tokenizer
             tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
             if (withHashes)
             {
-                hashes.Add(TokenStems.HashStem(text.AsSpan(i, end - i))); // while the token's characters are in cache
+                // While the token's characters are in cache.
+                hashes.Add(TokenStems.HashStem(text.AsSpan(i, end - i), out var suffix));
+                if (suffix > 0)
+                {
+                    possessives.Add(tokens.Count - 1);
+                }
             }
 
             i = end;

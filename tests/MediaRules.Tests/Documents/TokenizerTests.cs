@@ -152,14 +152,21 @@ public class TokenizerTests
     public void Stem_hashes_from_the_tokenizer_are_the_hashes_of_the_stems()
     {
         const string Text = "ISRAEL’S “Élysée” palestinians' it's Ⅻ Ⓐ — x\u00ADy 18th";
-        var tokens = Tokenizer.Tokenize(Text, out var hashes);
+        var tokens = Tokenizer.Tokenize(Text, out var hashes, out var suffixed);
         Assert.Equal(tokens.Length, hashes.Length);
-        var stems = new TokenStems(MediaRules.Text.SourceText.From(Text), tokens);
+        var source = MediaRules.Text.SourceText.From(Text);
+        var stems = new TokenStems(source, tokens); // computes its own hashes and suffixes when first asked
+        var given = new TokenStems(source, tokens, hashes, suffixed);
         for (var i = 0; i < tokens.Length; i++)
         {
             Assert.Equal(TokenText.GetNormalizedHashCode(stems.Stem(i)), hashes[i]);
             Assert.Equal(stems.Hash(i), hashes[i]);
+            var hasSuffix = TokenText.GetPossessiveSuffixLength(source.AsSpan(tokens[i].Span)) > 0;
+            Assert.Equal(hasSuffix, stems.HasSuffix(i));
+            Assert.Equal(hasSuffix, given.HasSuffix(i));
         }
+
+        Assert.Equal(3, Enumerable.Range(0, tokens.Length).Count(given.HasSuffix)); // ISRAEL’S, palestinians', it's
 
         Assert.Equal(TokenText.GetNormalizedHashCode("israel"), hashes[0]);
         Assert.Equal(TokenText.GetNormalizedHashCode("élysée"), hashes[2]);
