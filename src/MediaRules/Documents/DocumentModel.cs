@@ -165,20 +165,38 @@ public sealed class DocumentModel
     /// <returns>A token index, or <see cref="Tokens"/>.Count when none does.</returns>
     public int GetFirstTokenIndexAtOrAfter(int position)
     {
-        // Rules ask in document order, mostly a few tokens after the last answer: start from it when it still lies before
-        // the position (any thread's answer is a valid start), else search the whole array.
+        // Rules ask in document order, mostly a few tokens after (or, going back to a quotation's content, before) the last
+        // answer: step from it (any thread's answer is a valid start), else search the whole array.
         int lo = 0, hi = _tokens.Length;
         var hint = _tokenHint;
-        if ((uint)hint <= (uint)hi && (hint == 0 || _tokens[hint - 1].Span.End <= position))
+        if ((uint)hint <= (uint)hi)
         {
-            lo = hint;
-            for (var step = 0; step < 16 && lo < hi; step++, lo++)
+            if (hint == 0 || _tokens[hint - 1].Span.End <= position)
             {
-                if (_tokens[lo].Span.End > position)
+                lo = hint;
+                for (var step = 0; step < 16 && lo < hi; step++, lo++)
                 {
-                    _tokenHint = lo;
-                    return lo;
+                    if (_tokens[lo].Span.End > position)
+                    {
+                        _tokenHint = lo;
+                        return lo;
+                    }
                 }
+            }
+            else
+            {
+                // The answer lies before the hint: the first token of a run that ends after the position.
+                var at = hint - 1;
+                for (var step = 0; step < 16; step++, at--)
+                {
+                    if (at == 0 || _tokens[at - 1].Span.End <= position)
+                    {
+                        _tokenHint = at;
+                        return at;
+                    }
+                }
+
+                hi = at;
             }
         }
 

@@ -137,7 +137,7 @@ internal sealed class ScopeFilter
         var kind = sentence?.Attribution.Kind ?? SourceKind.None;
         if (_adjacentReach && sentence is not null)
         {
-            foreach (var neighbour in new[] { sentence.Index - 1, sentence.Index + 1 })
+            for (var neighbour = sentence.Index - 1; neighbour <= sentence.Index + 1; neighbour += 2)
             {
                 if (neighbour >= 0 && neighbour < document.Sentences.Count
                     && document.Sentences[neighbour].ParagraphIndex == sentence.ParagraphIndex
