@@ -109,6 +109,7 @@ internal static class Tokenizer
                 kind = TokenKind.Punctuation;
             }
 
+            end = Clamp(text, i, end, Token.MaxLength);
             tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
             if (withHashes)
             {
@@ -127,6 +128,22 @@ internal static class Tokenizer
     }
 
     private static int EstimateCapacity(int length) => length < 64 ? 16 : length / 5;
+
+    /// <summary>
+    /// The end of a token that starts at <paramref name="start"/>: <paramref name="end"/>, or, for a run longer than
+    /// <paramref name="maxLength"/> (only a text of more than half a billion characters has one), the end of its first
+    /// <paramref name="maxLength"/> characters, not between the halves of a surrogate pair; the rest is read as the next token.
+    /// </summary>
+    internal static int Clamp(string text, int start, int end, int maxLength)
+    {
+        if (end - start <= maxLength)
+        {
+            return end;
+        }
+
+        end = start + maxLength;
+        return char.IsHighSurrogate(text[end - 1]) && char.IsLowSurrogate(text[end]) && end - 1 > start ? end - 1 : end;
+    }
 
     private static int TrackSingles(string text, int i, int openSingles)
     {

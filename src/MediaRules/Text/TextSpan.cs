@@ -28,6 +28,17 @@ public readonly struct TextSpan : IEquatable<TextSpan>, IComparable<TextSpan>
         Length = length;
     }
 
+    // A span whose start and length the caller knows to be valid (a token's, stored packed): no checks.
+    private TextSpan(int start, int length, bool unchecked_)
+    {
+        _ = unchecked_;
+        Start = start;
+        Length = length;
+    }
+
+    /// <summary>A span of a start and a length known to be non-negative and not to overflow.</summary>
+    internal static TextSpan Unchecked(int start, int length) => new(start, length, true);
+
     /// <summary>The first position of the span.</summary>
     public int Start { get; }
 

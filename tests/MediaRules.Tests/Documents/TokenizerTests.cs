@@ -171,4 +171,35 @@ public class TokenizerTests
         Assert.Equal(TokenText.GetNormalizedHashCode("israel"), hashes[0]);
         Assert.Equal(TokenText.GetNormalizedHashCode("élysée"), hashes[2]);
     }
+
+    [Fact]
+    public void A_token_keeps_its_span_and_kind_in_eight_bytes_and_refuses_what_does_not_fit()
+    {
+        Assert.Equal(8, System.Runtime.CompilerServices.Unsafe.SizeOf<Token>());
+        foreach (var kind in new[] { TokenKind.Word, TokenKind.Number, TokenKind.QuoteMark, TokenKind.Punctuation })
+        {
+            foreach (var span in new[] { new MediaRules.Text.TextSpan(0, 0), new MediaRules.Text.TextSpan(7, 3), new MediaRules.Text.TextSpan(int.MaxValue - Token.MaxLength, Token.MaxLength) })
+            {
+                var token = new Token(span, kind);
+                Assert.Equal(span, token.Span);
+                Assert.Equal(kind, token.Kind);
+                Assert.Equal(new Token(span, kind), token);
+            }
+        }
+
+        Assert.NotEqual(new Token(new MediaRules.Text.TextSpan(1, 2), TokenKind.Word), new Token(new MediaRules.Text.TextSpan(1, 2), TokenKind.Number));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Token(new MediaRules.Text.TextSpan(0, Token.MaxLength + 1), TokenKind.Word));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Token(new MediaRules.Text.TextSpan(0, 1), (TokenKind)4));
+    }
+
+    [Fact]
+    public void A_run_longer_than_a_token_is_cut_and_never_between_the_halves_of_a_surrogate_pair()
+    {
+        const string Text = "ab\U0001D4D0cd"; // a, b, high, low, c, d
+        Assert.Equal(6, Tokenizer.Clamp(Text, 0, 6, 6));
+        Assert.Equal(2, Tokenizer.Clamp(Text, 0, 6, 2));
+        Assert.Equal(2, Tokenizer.Clamp(Text, 0, 6, 3)); // not after the high surrogate
+        Assert.Equal(4, Tokenizer.Clamp(Text, 0, 6, 4));
+        Assert.Equal(3, Tokenizer.Clamp(Text, 2, 6, 1)); // a lone first half when nothing else fits
+    }
 }
