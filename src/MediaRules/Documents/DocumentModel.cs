@@ -165,38 +165,56 @@ public sealed class DocumentModel
     /// <returns>A token index, or <see cref="Tokens"/>.Count when none does.</returns>
     public int GetFirstTokenIndexAtOrAfter(int position)
     {
-        // Rules ask in document order, mostly a few tokens after (or, going back to a quotation's content, before) the last
-        // answer: step from it (any thread's answer is a valid start), else search the whole array.
+        // Rules ask in document order, mostly some tokens after (or, going back to a quotation's content, before) the
+        // last answer: gallop from it (any thread's answer is a valid start) to a window that holds the answer, then
+        // search that window; a long document's tokens are megabytes, and a search of them all misses the cache.
         int lo = 0, hi = _tokens.Length;
         var hint = _tokenHint;
         if ((uint)hint <= (uint)hi)
         {
             if (hint == 0 || _tokens[hint - 1].Span.End <= position)
             {
+                // The answer is hint or after it: steps of 1, 2, 4… until a token ends after the position.
                 lo = hint;
-                for (var step = 0; step < 16 && lo < hi; step++, lo++)
+                var window = false;
+                for (var step = 1; lo < hi && _tokens[lo].Span.End <= position; step <<= 1)
                 {
-                    if (_tokens[lo].Span.End > position)
+                    var next = lo + step;
+                    if (next >= hi || _tokens[next].Span.End > position)
                     {
-                        _tokenHint = lo;
-                        return lo;
+                        (lo, hi, window) = (lo + 1, Math.Min(next, hi), true); // the answer lies in lo + 1 … next
+                        break;
                     }
+
+                    lo = next + 1;
+                }
+
+                if (!window)
+                {
+                    hi = lo; // tokens[lo] ends after the position (or lo is the end): the answer
                 }
             }
             else
             {
-                // The answer lies before the hint: the first token of a run that ends after the position.
-                var at = hint - 1;
-                for (var step = 0; step < 16; step++, at--)
+                // The answer is before hint (tokens[hint - 1] ends after the position): the same steps back.
+                hi = hint - 1;
+                var window = false;
+                for (var step = 1; hi > 0 && _tokens[hi - 1].Span.End > position; step <<= 1)
                 {
-                    if (at == 0 || _tokens[at - 1].Span.End <= position)
+                    var next = hi - step;
+                    if (next <= 0 || _tokens[next - 1].Span.End <= position)
                     {
-                        _tokenHint = at;
-                        return at;
+                        (lo, hi, window) = (Math.Max(next, 0), hi - 1, true); // the answer lies in next … hi - 1
+                        break;
                     }
+
+                    hi = next - 1;
                 }
 
-                hi = at;
+                if (!window)
+                {
+                    lo = hi; // tokens[hi - 1] ends at or before the position (or hi is 0): the answer
+                }
             }
         }
 

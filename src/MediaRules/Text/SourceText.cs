@@ -14,6 +14,7 @@ public sealed class SourceText
 {
     private readonly string _text;
     private int[]? _lineStarts;
+    private int _lineHint; // the last line GetLineNumber answered
 
     private SourceText(string text) => _text = text;
 
@@ -122,8 +123,23 @@ public sealed class SourceText
             throw new ArgumentOutOfRangeException(nameof(position));
         }
 
-        var index = Array.BinarySearch(LineStarts, position);
-        return index >= 0 ? index : ~index - 1;
+        // A diagnostic asks for its start and its end, mostly on one line, and a rule's diagnostics come in order: the
+        // last answer or the line after it usually holds the position (any thread's answer is checked before use).
+        var starts = LineStarts;
+        var hint = _lineHint;
+        for (var line = hint; line <= hint + 1 && line < starts.Length; line++)
+        {
+            if (line >= 0 && starts[line] <= position && (line + 1 == starts.Length || starts[line + 1] > position))
+            {
+                _lineHint = line;
+                return line;
+            }
+        }
+
+        var index = Array.BinarySearch(starts, position);
+        index = index >= 0 ? index : ~index - 1;
+        _lineHint = index;
+        return index;
     }
 
     /// <summary>The line and character of a position.</summary>

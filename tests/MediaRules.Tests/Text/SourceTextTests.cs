@@ -47,6 +47,28 @@ public class SourceTextTests
     }
 
     [Property(MaxTest = 300)]
+    public bool Line_numbers_asked_in_any_order_count_the_line_breaks_before_the_position(PositiveInt[] seeds)
+    {
+        // Several short lines, so that the last answer, the line after it and lines far away are all asked for.
+        var text = SourceText.From(string.Concat(Enumerable.Range(0, 40).Select(i => new string('x', i % 5) + (i % 3 == 0 ? "\r\n" : "\n"))));
+        var content = text.ToString();
+        return seeds.All(seed =>
+        {
+            var position = seed.Get % (text.Length + 1);
+            var expected = 0;
+            for (var i = 0; i < position; i++)
+            {
+                if (content[i] == '\n')
+                {
+                    expected++;
+                }
+            }
+
+            return text.GetLineNumber(position) == expected;
+        });
+    }
+
+    [Property(MaxTest = 300)]
     public bool WithChanges_equals_string_splicing(NonNull<string> s, NonNull<string> insert, PositiveInt a, PositiveInt b)
     {
         var text = SourceText.From(s.Get);
