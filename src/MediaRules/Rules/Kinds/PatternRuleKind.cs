@@ -431,7 +431,11 @@ internal sealed class PatternRuleKind : IRuleKind
         private readonly RegexPrefilter?[] _prefilters;
         private readonly IReadOnlyList<string> _suggestions;
 #if NET9_0_OR_GREATER
+        private const int UnknownGroup = int.MinValue;
         private readonly CaptureMemo?[] _memos;
+
+        // The number of each pattern's group "match" (-1: none), read once its regex is built (any thread may write it).
+        private readonly int[] _groups;
 
         public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions, CaptureMemo?[] memos)
         {
@@ -440,6 +444,8 @@ internal sealed class PatternRuleKind : IRuleKind
             _prefilters = prefilters;
             _suggestions = suggestions;
             _memos = memos;
+            _groups = new int[regexes.Length];
+            Array.Fill(_groups, UnknownGroup);
         }
 #else
         public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions)
@@ -496,7 +502,13 @@ internal sealed class PatternRuleKind : IRuleKind
 
                     var regex = _regexes[r].Value; // built here, on the first paragraph that needs it
 #if NET9_0_OR_GREATER
-                    if (TryFromBounds(context, regex, _memos[r], text, span, known ??= new()))
+                    var matchGroup = _groups[r];
+                    if (matchGroup == UnknownGroup)
+                    {
+                        _groups[r] = matchGroup = regex.GroupNumberFromName("match"); // once per pattern, not per paragraph
+                    }
+
+                    if (TryFromBounds(context, regex, matchGroup >= 0, _memos[r], text, span, known ??= new()))
                     {
                         continue;
                     }
@@ -521,10 +533,10 @@ internal sealed class PatternRuleKind : IRuleKind
         // The matches of a paragraph from their bounds alone, which the engine finds without its group pass: all of
         // them when the pattern has no group "match", else when the memo knows every match's group. False when the
         // paragraph needs the full matches (then nothing was reported).
-        private bool TryFromBounds(RuleContext context, Regex regex, CaptureMemo? memo, string text, Text.TextSpan span, List<(int Index, int Start, int Length)> known)
+        private bool TryFromBounds(RuleContext context, Regex regex, bool hasGroup, CaptureMemo? memo, string text, Text.TextSpan span, List<(int Index, int Start, int Length)> known)
         {
             var chars = text.AsSpan(span.Start, span.Length);
-            if (regex.GroupNumberFromName("match") < 0)
+            if (!hasGroup)
             {
                 foreach (var match in regex.EnumerateMatches(chars))
                 {
