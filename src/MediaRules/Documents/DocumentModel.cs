@@ -90,7 +90,7 @@ public sealed class DocumentModel
     /// <returns>The paragraph.</returns>
     public Paragraph? GetParagraph(int position)
     {
-        var i = FindLast(_paragraphStarts, position);
+        var i = SortedStarts.FindLast(_paragraphStarts, position);
         return i >= 0 && (_paragraphs[i].Span.Contains(position) || _paragraphs[i].Span.End == position) ? _paragraphs[i] : null;
     }
 
@@ -118,7 +118,7 @@ public sealed class DocumentModel
     /// </summary>
     internal VoiceSpan GetVoiceSpan(int position, ref int hint)
     {
-        var i = FindLast(_voiceStarts, position, ref hint);
+        var i = SortedStarts.FindLast(_voiceStarts, position, ref hint);
         return i >= 0 && _voiceSpans[i].Span.Contains(position)
             ? _voiceSpans[i]
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
@@ -127,7 +127,7 @@ public sealed class DocumentModel
     /// <summary><see cref="GetSentence(int)"/> for a caller that asks mostly in document order (see <see cref="GetVoiceSpan(int, ref int)"/>).</summary>
     internal Sentence? GetSentence(int position, ref int hint)
     {
-        var i = FindLast(_sentenceStarts, position, ref hint);
+        var i = SortedStarts.FindLast(_sentenceStarts, position, ref hint);
         return i >= 0 && (_sentences[i].Span.Contains(position) || _sentences[i].Span.End == position) ? _sentences[i] : null;
     }
 
@@ -142,7 +142,7 @@ public sealed class DocumentModel
     public Quotation? GetInnermostQuotation(int position)
     {
         Quotation? best = null;
-        var i = FindLast(_quotationStarts, position);
+        var i = SortedStarts.FindLast(_quotationStarts, position);
         for (; i >= 0; i--)
         {
             var q = _quotations[i];
@@ -232,69 +232,6 @@ public sealed class DocumentModel
         }
 
         _tokenHint = lo;
-        return lo;
-    }
-
-    /// <summary>The index of the last start at or before <paramref name="position"/>, or -1.</summary>
-    private static int FindLast(int[] starts, int position)
-    {
-        int lo = 0, hi = starts.Length - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (starts[mid] <= position)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        return found;
-    }
-
-    // FindLast from the last answer: forward in steps that double, then a binary search between the last two steps
-    // (the same index, as starts ascend); a position before the last answer searches the whole array.
-    private static int FindLast(int[] starts, int position, ref int hint)
-    {
-        var lo = hint;
-        if ((uint)lo >= (uint)starts.Length || starts[lo] > position)
-        {
-            var found = FindLast(starts, position);
-            hint = Math.Max(found, 0);
-            return found;
-        }
-
-        // starts[lo] <= position: the answer is lo or after it.
-        int hi;
-        for (var step = 1; ; step <<= 1)
-        {
-            if (step >= starts.Length - lo || starts[lo + step] > position)
-            {
-                hi = Math.Min(lo + step, starts.Length) - 1;
-                break;
-            }
-
-            lo += step;
-        }
-
-        while (lo < hi)
-        {
-            var mid = (lo + hi + 1) >>> 1;
-            if (starts[mid] <= position)
-            {
-                lo = mid;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        hint = lo;
         return lo;
     }
 

@@ -7,6 +7,7 @@ namespace MediaRules.Documents;
 internal sealed class QuoteLookup
 {
     private readonly TextSpan[] _contents;
+    private readonly int[] _starts;
 
     // The last answer's index (-1: none); one lookup serves one analysis on one thread.
     private int _hint = -1;
@@ -25,6 +26,11 @@ internal sealed class QuoteLookup
         }
 
         _contents = contents.ToArray();
+        _starts = new int[_contents.Length];
+        for (var i = 0; i < _starts.Length; i++)
+        {
+            _starts[i] = _contents[i].Start;
+        }
     }
 
     /// <summary>Whether a position lies inside an outer quotation's content.</summary>
@@ -32,40 +38,8 @@ internal sealed class QuoteLookup
     /// <returns><see langword="true"/> if it does.</returns>
     public bool IsInsideContent(int position)
     {
-        // Positions come in document order: start from the last answer when it still lies at or before the position.
-        int lo = 0, hi = _contents.Length - 1, found = -1;
-        var hint = _hint;
-        if (hint >= 0 && hint <= hi && _contents[hint].Start <= position)
-        {
-            found = hint;
-            lo = hint + 1;
-            for (var step = 0; step < 8 && lo <= hi && _contents[lo].Start <= position; step++)
-            {
-                found = lo++;
-            }
-
-            if (lo > hi || _contents[lo].Start > position)
-            {
-                _hint = found;
-                return _contents[found].Contains(position);
-            }
-        }
-
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_contents[mid].Start <= position)
-            {
-                found = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        _hint = found;
+        // Positions come in document order: the search starts from the last answer.
+        var found = SortedStarts.FindLast(_starts, position, ref _hint);
         return found >= 0 && _contents[found].Contains(position);
     }
 }

@@ -123,23 +123,12 @@ public sealed class SourceText
             throw new ArgumentOutOfRangeException(nameof(position));
         }
 
-        // A diagnostic asks for its start and its end, mostly on one line, and a rule's diagnostics come in order: the
-        // last answer or the line after it usually holds the position (any thread's answer is checked before use).
-        var starts = LineStarts;
+        // A diagnostic asks for its start and its end, mostly on one line, and a rule's diagnostics come in order: start
+        // from the last answer (a copy: threads share the field; any answer is a valid start).
         var hint = _lineHint;
-        for (var line = hint; line <= hint + 1 && line < starts.Length; line++)
-        {
-            if (line >= 0 && starts[line] <= position && (line + 1 == starts.Length || starts[line + 1] > position))
-            {
-                _lineHint = line;
-                return line;
-            }
-        }
-
-        var index = Array.BinarySearch(starts, position);
-        index = index >= 0 ? index : ~index - 1;
-        _lineHint = index;
-        return index;
+        var line = SortedStarts.FindLast(LineStarts, position, ref hint);
+        _lineHint = hint;
+        return line;
     }
 
     /// <summary>The line and character of a position.</summary>
