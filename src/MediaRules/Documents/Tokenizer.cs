@@ -18,17 +18,7 @@ namespace MediaRules.Documents;
 /// </remarks>
 internal static class Tokenizer
 {
-    /// <summary>Tokenizes a text.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>The tokens in order.</returns>
-    public static Token[] Tokenize(string text)
-    {
-        var none = default(PooledArrayBuilder<int>);
-        var noPossessives = default(PooledArrayBuilder<int>);
-        return Tokenize(text, ref none, ref noPossessives, withHashes: false);
-    }
-
-    /// <summary>Tokenizes a text and hashes each token's stem in the same pass (see <see cref="TokenStems"/>).</summary>
+    /// <summary>Tokenizes a text, hashing each token's stem in the same pass (see <see cref="TokenStems"/>).</summary>
     /// <param name="text">The text.</param>
     /// <param name="stemHashes">Receives, by token index, the normalized hash of each token's stem.</param>
     /// <param name="suffixed">Receives, one bit a token (token i: bit i % 64 of element i / 64), which tokens end in a possessive suffix.</param>
@@ -37,7 +27,7 @@ internal static class Tokenizer
     {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(text.Length));
         var possessives = new PooledArrayBuilder<int>(16);
-        var tokens = Tokenize(text, ref hashes, ref possessives, withHashes: true);
+        var tokens = Tokenize(text, ref hashes, ref possessives);
         stemHashes = hashes.ToArrayAndReturn();
         suffixed = new ulong[(tokens.Length + 63) >> 6];
         foreach (var index in possessives.ToArrayAndReturn())
@@ -48,7 +38,7 @@ internal static class Tokenizer
         return tokens;
     }
 
-    private static Token[] Tokenize(string text, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives, bool withHashes)
+    private static Token[] Tokenize(string text, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
     {
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
         var openSingles = 0;
@@ -111,14 +101,10 @@ internal static class Tokenizer
 
             end = Clamp(text, i, end, Token.MaxLength);
             tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
-            if (withHashes)
+            hashes.Add(TokenStems.HashStem(text.AsSpan(i, end - i), out var suffix)); // while the characters are in cache
+            if (suffix > 0)
             {
-                // While the token's characters are in cache.
-                hashes.Add(TokenStems.HashStem(text.AsSpan(i, end - i), out var suffix));
-                if (suffix > 0)
-                {
-                    possessives.Add(tokens.Count - 1);
-                }
+                possessives.Add(tokens.Count - 1);
             }
 
             i = end;

@@ -54,7 +54,7 @@ public class DocumentModelProperties
     public Property Whether_a_position_is_inside_a_quotation_is_answered_from_any_earlier_answer() =>
         Prop.ForAll(NewsLike(), Gen.ArrayOf(Gen.Choose(-2, 400)).ToArbitrary(), (text, positions) =>
         {
-            var tokens = new TokenStream(text, Tokenizer.Tokenize(text));
+            var tokens = new TokenStream(text, Tokenizer.Tokenize(text, out _, out _));
             var quotes = QuotationScanner.Scan(tokens, ParagraphSplitter.Split(SourceText.From(text), tokens));
             var lookup = new QuoteLookup(quotes);
             return positions.All(p => lookup.IsInsideContent(p) == quotes.Any(q => q.Depth == 0 && q.Content.Contains(p)));
