@@ -63,17 +63,35 @@ public sealed class Linter
     }
 
     /// <summary>Analyses a text at once, on the calling thread, with one model of the whole text (never in stretches).</summary>
+    /// <remarks>
+    /// The model is handed out in the result when the rules read sourcing and the text is shorter than
+    /// <see cref="HandOutModelLength"/>. Otherwise its per-token arrays are rented and given back after the rules, and
+    /// the result's model is a full one, made on demand: a long text's arrays are large objects, which would otherwise
+    /// be fresh memory at every analysis.
+    /// </remarks>
     internal AnalysisResult AnalyzeWhole(SourceText text, string? path, CancellationToken cancellationToken = default)
     {
-        if (!NeedsSourcing)
+        if (NeedsSourcing && text.Length < HandOutModelLength)
         {
-            // The rules read no sourcing: a lighter model for them; the result's model is the full one, made on demand.
-            var found = Analyze(DocumentModelBuilder.Build(text, sourcing: false), path, cancellationToken).Diagnostics;
-            return new AnalysisResult(path, text, found);
+            return Analyze(DocumentModel.Create(text), path, cancellationToken);
         }
 
-        return Analyze(DocumentModel.Create(text), path, cancellationToken);
+        var document = DocumentModelBuilder.Build(text, NeedsSourcing, pooled: true);
+        try
+        {
+            return new AnalysisResult(path, text, Analyze(document, path, cancellationToken).Diagnostics);
+        }
+        finally
+        {
+            document.ReturnBuffers();
+        }
     }
+
+    /// <summary>
+    /// The length from which <see cref="AnalyzeWhole"/> rents its model's arrays rather than hand the model out: about
+    /// where the token array (eight bytes a token, a token every five characters or so) becomes a large object.
+    /// </summary>
+    internal const int HandOutModelLength = 48 * 1024;
 
     /// <summary>Whether any rule needs the model's attribution and speakers (else they are left out of its analyses).</summary>
     internal bool NeedsSourcing { get; }

@@ -223,7 +223,19 @@ internal static class StretchAnalysis
             var hi = BlockSplitter.Step(BlockCount, HasContent, last + 1, +1, _margin);
             var origin = _blocks[lo];
             var window = SourceText.From(_text.Substring(origin, _blocks[hi + 1] - origin));
-            var document = DocumentModelBuilder.Build(window, _linter.NeedsSourcing);
+            var document = DocumentModelBuilder.Build(window, _linter.NeedsSourcing, pooled: true);
+            try
+            {
+                return AnalyzeStretch(first, last, lo, hi, origin, document);
+            }
+            finally
+            {
+                document.ReturnBuffers(); // nothing below keeps the window's model
+            }
+        }
+
+        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, int origin, DocumentModel document)
+        {
             var own = TextSpan.FromBounds(_blocks[first] - origin, _blocks[last + 1] - origin);
 
             var windowDiagnostics = Linter.RunRules(document, null, _paragraphRules, _linter.TermIndex, _cancellationToken);

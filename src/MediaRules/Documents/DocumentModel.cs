@@ -11,7 +11,10 @@ namespace MediaRules.Documents;
 /// </summary>
 public sealed class DocumentModel
 {
-    private readonly Token[] _tokens;
+    private Token[] _tokens;
+    private int _tokenCount;
+    private IReadOnlyList<Token> _tokenList;
+    private bool _pooled;
     private readonly Paragraph[] _paragraphs;
     private readonly Sentence[] _sentences;
     private readonly Quotation[] _quotations;
@@ -25,11 +28,24 @@ public sealed class DocumentModel
     // The last answer of GetFirstTokenIndexAtOrAfter (an int: read and written whole by any thread; always checked).
     private int _tokenHint;
 
-    internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans, TokenStems? stems = null)
+    internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans)
+        : this(text, tokens, tokens.Length, pooled: false, paragraphs, sentences, quotations, voiceSpans, stems: null)
+    {
+    }
+
+    /// <summary>
+    /// A model whose tokens are the first <paramref name="tokenCount"/> items of <paramref name="tokens"/>; with
+    /// <paramref name="pooled"/>, that array and the stems' hashes are rented buffers, which
+    /// <see cref="ReturnBuffers"/> gives back.
+    /// </summary>
+    internal DocumentModel(SourceText text, Token[] tokens, int tokenCount, bool pooled, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans, TokenStems? stems)
     {
         _stems = stems;
         Text = text;
         _tokens = tokens;
+        _tokenCount = tokenCount;
+        _tokenList = tokenCount == tokens.Length ? tokens : new ArraySegment<Token>(tokens, 0, tokenCount);
+        _pooled = pooled;
         _paragraphs = paragraphs;
         _sentences = sentences;
         _quotations = quotations;
@@ -44,10 +60,10 @@ public sealed class DocumentModel
     public SourceText Text { get; }
 
     /// <summary>The tokens in document order (whitespace is not a token).</summary>
-    public IReadOnlyList<Token> Tokens => _tokens;
+    public IReadOnlyList<Token> Tokens => _tokenList;
 
     /// <summary>The tokens as a span, for loops over every token (no interface call per token).</summary>
-    internal ReadOnlySpan<Token> TokenSpan => _tokens;
+    internal ReadOnlySpan<Token> TokenSpan => new(_tokens, 0, _tokenCount);
 
     /// <summary>The paragraphs in document order.</summary>
     public IReadOnlyList<Paragraph> Paragraphs => _paragraphs;
@@ -62,7 +78,7 @@ public sealed class DocumentModel
     public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceSpans;
 
     /// <summary>Each token's matching form: the token without a possessive suffix, and its normalized hash.</summary>
-    internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens))!;
+    internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens, _tokenCount))!;
 
     /// <summary>The headline: the first paragraph when it is one line with no final period.</summary>
     public Paragraph? Headline => _paragraphs.Length > 0 && _paragraphs[0].IsHeadline ? _paragraphs[0] : null;
@@ -168,7 +184,7 @@ public sealed class DocumentModel
         // Rules ask in document order, mostly some tokens after (or, going back to a quotation's content, before) the
         // last answer: gallop from it (any thread's answer is a valid start) to a window that holds the answer, then
         // search that window; a long document's tokens are megabytes, and a search of them all misses the cache.
-        int lo = 0, hi = _tokens.Length;
+        int lo = 0, hi = _tokenCount;
         var hint = _tokenHint;
         if ((uint)hint <= (uint)hi)
         {
@@ -235,6 +251,28 @@ public sealed class DocumentModel
         return lo;
     }
 
+    /// <summary>
+    /// Gives the rented buffers of a model built with them (see <see cref="DocumentModelBuilder.Build(SourceText, bool, bool)"/>)
+    /// back to the pool; the model then has no tokens. Only its owner calls this, once nothing reads the model any more:
+    /// the engine, for a model it built for one analysis and never hands out.
+    /// </summary>
+    internal void ReturnBuffers()
+    {
+        if (!_pooled)
+        {
+            return;
+        }
+
+        _pooled = false;
+        var tokens = _tokens;
+        _tokens = Array.Empty<Token>();
+        _tokenCount = 0;
+        _tokenList = _tokens;
+        _tokenHint = 0;
+        _stems?.ReturnBuffer();
+        System.Buffers.ArrayPool<Token>.Shared.Return(tokens);
+    }
+
     private static int[] Starts<T>(T[] items, Func<T, int> key)
     {
         var starts = new int[items.Length];
@@ -256,22 +294,45 @@ internal sealed class TokenStems
 {
     private readonly SourceText _text;
     private readonly Token[] _tokens;
+    private readonly int _count;
     private int[]? _hashes;
     private ulong[]? _suffixed; // set before _hashes: a thread that sees the hashes sees it too
+    private bool _rented;
 
-    public TokenStems(SourceText text, Token[] tokens)
+    /// <summary>The stems of the first <paramref name="count"/> tokens of an array, whose hashes are computed when first asked.</summary>
+    public TokenStems(SourceText text, Token[] tokens, int count)
     {
         _text = text;
         _tokens = tokens;
+        _count = count;
+    }
+
+    /// <summary>The stems of a text's tokens, whose hashes are computed when first asked.</summary>
+    public TokenStems(SourceText text, Token[] tokens)
+        : this(text, tokens, tokens.Length)
+    {
     }
 
     /// <summary>The stems of tokens whose hashes the tokenizer computed (<see cref="Tokenizer.Tokenize(string, out int[], out ulong[])"/>).</summary>
     public TokenStems(SourceText text, Token[] tokens, int[] hashes, ulong[] suffixed)
-        : this(text, tokens)
+        : this(text, tokens, tokens.Length, hashes, suffixed, rented: false)
+    {
+    }
+
+    /// <summary>
+    /// The stems of the first <paramref name="count"/> tokens, whose hashes the tokenizer computed; with
+    /// <paramref name="rented"/>, the hashes are a rented buffer that <see cref="ReturnBuffer"/> gives back.
+    /// </summary>
+    public TokenStems(SourceText text, Token[] tokens, int count, int[] hashes, ulong[] suffixed, bool rented)
+        : this(text, tokens, count)
     {
         _hashes = hashes;
         _suffixed = suffixed;
+        _rented = rented;
     }
+
+    /// <summary>How many tokens there are.</summary>
+    public int Count => _count;
 
     /// <summary>The normalized hash of the stem of a token's characters, and the length of the possessive suffix left out.</summary>
     public static int HashStem(ReadOnlySpan<char> token, out int suffix)
@@ -294,14 +355,25 @@ internal sealed class TokenStems
     /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
     public int Hash(int index) => (_hashes ?? ComputeHashes())[index];
 
-    /// <summary>Every token's stem hash, by token index (the array itself: not to be written).</summary>
-    public int[] Hashes => _hashes ?? ComputeHashes();
+    /// <summary>Every token's stem hash, by token index.</summary>
+    public ReadOnlySpan<int> Hashes => new(_hashes ?? ComputeHashes(), 0, _count);
+
+    /// <summary>Gives a rented hash buffer back to the pool (see <see cref="DocumentModel.ReturnBuffers"/>).</summary>
+    public void ReturnBuffer()
+    {
+        if (_rented && _hashes is { } hashes)
+        {
+            _rented = false;
+            _hashes = Array.Empty<int>();
+            System.Buffers.ArrayPool<int>.Shared.Return(hashes);
+        }
+    }
 
     // Every token's hash in one pass; two threads asking at once compute the same arrays.
     private int[] ComputeHashes()
     {
-        var hashes = Arrays.Uninitialized<int>(_tokens.Length); // every element written below
-        var suffixed = new ulong[(_tokens.Length + 63) >> 6];
+        var hashes = Arrays.Uninitialized<int>(_count); // every element written below
+        var suffixed = new ulong[(_count + 63) >> 6];
         for (var i = 0; i < hashes.Length; i++)
         {
             hashes[i] = HashStem(_text.AsSpan(_tokens[i].Span), out var suffix);

@@ -22,14 +22,26 @@ internal static class DocumentModelBuilder
     /// <param name="text">The text.</param>
     /// <param name="sourcing">Whether to find speakers and attribution.</param>
     /// <returns>The model.</returns>
-    public static DocumentModel Build(SourceText text, bool sourcing)
+    public static DocumentModel Build(SourceText text, bool sourcing) => Build(text, sourcing, pooled: false);
+
+    /// <summary>
+    /// Builds the model of a text (see <see cref="Build(SourceText, bool)"/>); with <paramref name="pooled"/>, its
+    /// per-token arrays (a long text's are large objects, fresh memory at every analysis) are buffers rented from the
+    /// shared pool, which the caller gives back with <see cref="DocumentModel.ReturnBuffers"/> once nothing reads the
+    /// model: for a model the engine builds for one analysis and never hands out.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="sourcing">Whether to find speakers and attribution.</param>
+    /// <param name="pooled">Whether the per-token arrays are rented.</param>
+    /// <returns>The model.</returns>
+    public static DocumentModel Build(SourceText text, bool sourcing, bool pooled)
     {
         var content = text.ToString();
         // The tokenizer hashes every token's stem as it goes: the cue finder looks words up by them, and term matching
         // (with or without sourcing) again.
-        var tokenArray = Tokenizer.Tokenize(content, out var hashes, out var suffixed);
-        var stems = new TokenStems(text, tokenArray, hashes, suffixed);
-        var tokens = new TokenStream(content, tokenArray, stems);
+        var tokenArray = Tokenizer.Tokenize(content, pooled, out var count, out var hashes, out var suffixed);
+        var stems = new TokenStems(text, tokenArray, count, hashes, suffixed, rented: pooled);
+        var tokens = new TokenStream(content, tokenArray, count, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);
         var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos);
         var quoteInfos = QuotationScanner.Scan(tokens, paragraphInfos);
@@ -58,6 +70,8 @@ internal static class DocumentModelBuilder
         return new DocumentModel(
             text,
             tokenArray,
+            count,
+            pooled,
             CreateParagraphs(paragraphInfos, sentenceInfos),
             CreateSentences(sentenceInfos, attributions),
             CreateQuotations(tokens, quoteInfos),

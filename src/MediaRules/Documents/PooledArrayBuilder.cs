@@ -44,6 +44,24 @@ internal struct PooledArrayBuilder<T>
     /// <summary>Replaces the last item (there must be one).</summary>
     public readonly void ReplaceLast(T item) => _items[Count - 1] = item;
 
+    /// <summary>
+    /// The items: with <paramref name="pooled"/>, the pooled buffer itself, not copied, whose first <see cref="Count"/>
+    /// items they are (the caller reads <see cref="Count"/> first, and returns the buffer to
+    /// <see cref="ArrayPool{T}.Shared"/> when done with it); else an array of their exact number. The builder is spent.
+    /// </summary>
+    public T[] ToArray(bool pooled)
+    {
+        if (!pooled)
+        {
+            return ToArrayAndReturn();
+        }
+
+        var items = _items;
+        _items = Array.Empty<T>();
+        Count = 0;
+        return items;
+    }
+
     /// <summary>The items as an array of their exact number; the buffer goes back to the pool and the builder is spent.</summary>
     public T[] ToArrayAndReturn()
     {

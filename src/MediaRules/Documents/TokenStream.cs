@@ -8,6 +8,7 @@ internal sealed class TokenStream
 {
     private readonly string _text;
     private readonly Token[] _tokens;
+    private readonly int _count;
 
     /// <summary>Wraps a text and its tokens.</summary>
     /// <param name="text">The text.</param>
@@ -16,14 +17,21 @@ internal sealed class TokenStream
     {
         _text = text;
         _tokens = tokens;
+        _count = tokens.Length;
     }
 
     /// <summary>Wraps a text and its tokens, with the model's token stems, whose hashes then serve <see cref="WordHash"/>.</summary>
     /// <param name="text">The text.</param>
-    /// <param name="tokens">Its tokens.</param>
+    /// <param name="tokens">Its tokens: the first <paramref name="count"/> items of the array.</param>
+    /// <param name="count">How many tokens there are.</param>
     /// <param name="stems">The stems of the same tokens.</param>
-    public TokenStream(string text, Token[] tokens, TokenStems stems)
-        : this(text, tokens) => _stems = stems;
+    public TokenStream(string text, Token[] tokens, int count, TokenStems stems)
+    {
+        _text = text;
+        _tokens = tokens;
+        _count = count;
+        _stems = stems;
+    }
 
     private readonly TokenStems? _stems;
 
@@ -40,7 +48,7 @@ internal sealed class TokenStream
     public string Text => _text;
 
     /// <summary>How many tokens there are.</summary>
-    public int Count => _tokens.Length;
+    public int Count => _count;
 
     /// <summary>A token.</summary>
     /// <param name="index">Its index.</param>
@@ -65,37 +73,37 @@ internal sealed class TokenStream
     /// <summary>Whether a token is a word.</summary>
     /// <param name="index">Its index.</param>
     /// <returns><see langword="true"/> if it is.</returns>
-    public bool IsWord(int index) => (uint)index < (uint)_tokens.Length && _tokens[index].Kind == TokenKind.Word;
+    public bool IsWord(int index) => (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.Word;
 
     /// <summary>Whether a token is a number.</summary>
     /// <param name="index">Its index.</param>
     /// <returns><see langword="true"/> if it is.</returns>
-    public bool IsNumber(int index) => (uint)index < (uint)_tokens.Length && _tokens[index].Kind == TokenKind.Number;
+    public bool IsNumber(int index) => (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.Number;
 
     /// <summary>Whether a token is a quotation mark.</summary>
     /// <param name="index">Its index.</param>
     /// <returns><see langword="true"/> if it is.</returns>
-    public bool IsQuoteMark(int index) => (uint)index < (uint)_tokens.Length && _tokens[index].Kind == TokenKind.QuoteMark;
+    public bool IsQuoteMark(int index) => (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.QuoteMark;
 
     /// <summary>Whether a token is the one punctuation character <paramref name="c"/>.</summary>
     /// <param name="index">Its index.</param>
     /// <param name="c">The character.</param>
     /// <returns><see langword="true"/> if it is.</returns>
     public bool IsPunctuation(int index, char c) =>
-        (uint)index < (uint)_tokens.Length && _tokens[index].Kind == TokenKind.Punctuation && _tokens[index].Span.Length == 1 && _text[_tokens[index].Span.Start] == c;
+        (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.Punctuation && _tokens[index].Span.Length == 1 && _text[_tokens[index].Span.Start] == c;
 
     /// <summary>Whether a token is punctuation that ends a sentence (. ! ? … or a run of periods).</summary>
     /// <param name="index">Its index.</param>
     /// <returns><see langword="true"/> if it is.</returns>
     public bool IsTerminator(int index) =>
-        (uint)index < (uint)_tokens.Length && _tokens[index].Kind == TokenKind.Punctuation && TextChars.IsTerminator(_text[_tokens[index].Span.Start]);
+        (uint)index < (uint)_count && _tokens[index].Kind == TokenKind.Punctuation && TextChars.IsTerminator(_text[_tokens[index].Span.Start]);
 
     /// <summary>Whether a token separates a clause: a comma, colon, semicolon or dash.</summary>
     /// <param name="index">Its index.</param>
     /// <returns><see langword="true"/> if it is.</returns>
     public bool IsClauseSeparator(int index)
     {
-        if ((uint)index >= (uint)_tokens.Length || _tokens[index].Kind != TokenKind.Punctuation || _tokens[index].Span.Length != 1)
+        if ((uint)index >= (uint)_count || _tokens[index].Kind != TokenKind.Punctuation || _tokens[index].Span.Length != 1)
         {
             return false;
         }

@@ -23,24 +23,33 @@ internal static class Tokenizer
     /// <param name="stemHashes">Receives, by token index, the normalized hash of each token's stem.</param>
     /// <param name="suffixed">Receives, one bit a token (token i: bit i % 64 of element i / 64), which tokens end in a possessive suffix.</param>
     /// <returns>The tokens in order.</returns>
-    public static Token[] Tokenize(string text, out int[] stemHashes, out ulong[] suffixed)
+    public static Token[] Tokenize(string text, out int[] stemHashes, out ulong[] suffixed) =>
+        Tokenize(text, pooled: false, out _, out stemHashes, out suffixed);
+
+    /// <summary>
+    /// <see cref="Tokenize(string, out int[], out ulong[])"/>; with <paramref name="pooled"/>, the tokens and the stem
+    /// hashes are buffers rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, longer than
+    /// <paramref name="count"/>, which the caller returns when done with them (see <see cref="DocumentModel.ReturnBuffers"/>).
+    /// </summary>
+    public static Token[] Tokenize(string text, bool pooled, out int count, out int[] stemHashes, out ulong[] suffixed)
     {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(text.Length));
         var possessives = new PooledArrayBuilder<int>(16);
-        var tokens = Tokenize(text, ref hashes, ref possessives);
-        stemHashes = hashes.ToArrayAndReturn();
-        suffixed = new ulong[(tokens.Length + 63) >> 6];
+        var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
+        Tokenize(text, ref tokens, ref hashes, ref possessives);
+        count = tokens.Count;
+        stemHashes = hashes.ToArray(pooled);
+        suffixed = new ulong[(count + 63) >> 6];
         foreach (var index in possessives.ToArrayAndReturn())
         {
             suffixed[index >> 6] |= 1UL << (index & 63);
         }
 
-        return tokens;
+        return tokens.ToArray(pooled);
     }
 
-    private static Token[] Tokenize(string text, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
+    private static void Tokenize(string text, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
     {
-        var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
         var openSingles = 0;
         var i = 0;
         var n = text.Length;
@@ -110,7 +119,6 @@ internal static class Tokenizer
             i = end;
         }
 
-        return tokens.ToArrayAndReturn();
     }
 
     private static int EstimateCapacity(int length) => length < 64 ? 16 : length / 5;

@@ -166,7 +166,7 @@ internal sealed class TermIndex
     }
 
     // Whether any phrase of the first word's matchers can match from token t (see First.CanMatch).
-    private static bool KeepsAny(First[] firsts, int[] hashes, int t)
+    private static bool KeepsAny(First[] firsts, ReadOnlySpan<int> hashes, int t)
     {
         foreach (var first in firsts)
         {
@@ -203,7 +203,7 @@ internal sealed class TermIndex
         // Whether a phrase can match from token t: a term ends at its first word, or the next token's word may follow
         // (its signature bit is set). With frequent first words most phrases of several words are ruled out here,
         // exactly: the signature never rules out a word that follows.
-        public bool CanMatch(int[] hashes, int t) =>
+        public bool CanMatch(ReadOnlySpan<int> hashes, int t) =>
             _terminal || (t + 1 < hashes.Length && (_next & WordTable<TermMatcher.Node>.SignatureBit(hashes[t + 1])) != 0);
     }
 

@@ -37,6 +37,11 @@ public sealed class RuleContext
     }
 
     /// <summary>The document's text model.</summary>
+    /// <remarks>
+    /// Valid for the rule's call only: a rule must not keep it, or anything it hands out, once the call returns. The
+    /// engine may give a long text's model arrays back to a pool after the rules have run, and the model then has no
+    /// tokens. A rule that needs facts later copies them.
+    /// </remarks>
     public DocumentModel Document { get; }
 
     /// <summary>The document's text.</summary>
