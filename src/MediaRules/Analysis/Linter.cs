@@ -43,8 +43,9 @@ public sealed class Linter
     /// <returns>The text model and the diagnostics.</returns>
     /// <remarks>
     /// A text of more than 512K characters is analysed in stretches of about 256K characters, cut at paragraph breaks,
-    /// on every core, with the same diagnostics as one analysis of the whole text (see the README, "Long documents");
-    /// its <see cref="AnalysisResult.Document"/> is then built on first use.
+    /// on every core, with the same diagnostics as one analysis of the whole text (see the README, "Long documents").
+    /// The analysis of a text of 48K characters or more keeps no model: its <see cref="AnalysisResult.Document"/> is
+    /// built on first use.
     /// </remarks>
     public AnalysisResult Analyze(SourceText text, string? path = null, CancellationToken cancellationToken = default)
     {
