@@ -498,31 +498,19 @@ internal sealed class IncrementalEngine
         foreach (var sentence in document.Sentences)
         {
             var k = BlockOf(starts, count, sentence.Span.Start);
-            var origin = starts[k];
-            var attribution = sentence.Attribution;
-            hashes[k].Add(Relative(sentence.Span, origin));
-            hashes[k].Add(attribution.Kind);
-            hashes[k].Add(Elsewhere(attribution.SourceSpan, starts, count, k));
-            hashes[k].Add(Elsewhere(attribution.CueSpan, starts, count, k));
+            Add(ref hashes[k], sentence, starts, count, k);
         }
 
         foreach (var quotation in document.Quotations)
         {
             var k = BlockOf(starts, count, quotation.Span.Start);
-            var origin = starts[k];
-            hashes[k].Add(Relative(quotation.Span, origin));
-            hashes[k].Add(Elsewhere(quotation.SpeakerSpan, starts, count, k));
-            hashes[k].Add(quotation.IsMention);
-            hashes[k].Add(quotation.IsMismatched);
+            Add(ref hashes[k], quotation, starts, count, k);
         }
 
         foreach (var voice in document.VoiceSpans)
         {
             var k = BlockOf(starts, count, voice.Span.Start);
-            var origin = starts[k];
-            hashes[k].Add(Relative(voice.Span, origin));
-            hashes[k].Add(voice.Voice);
-            hashes[k].Add(Elsewhere(voice.SourceSpan, starts, count, k));
+            Add(ref hashes[k], voice, starts, count, k);
         }
 
         var result = new int[count];
@@ -532,6 +520,81 @@ internal sealed class IncrementalEngine
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The signature of block <paramref name="k"/> alone, as <see cref="Signatures"/> gives it: from the items that
+    /// start in the block, found by their sorted starts (a window's analysis needs only the blocks at its cuts).
+    /// </summary>
+    internal static int Signature(DocumentModel document, int[] starts, int count, int k)
+    {
+        // BlockOf puts every position before block 1 in block 0, and every position from the last block's start in it.
+        var from = k == 0 ? int.MinValue : starts[k];
+        var to = k == count - 1 ? int.MaxValue : starts[k + 1];
+        var hash = default(HashCode);
+        var sentences = document.Sentences;
+        for (var i = FirstStartingAtOrAfter(sentences, static s => s.Span.Start, from); i < sentences.Count && sentences[i].Span.Start < to; i++)
+        {
+            Add(ref hash, sentences[i], starts, count, k);
+        }
+
+        var quotations = document.Quotations;
+        for (var i = FirstStartingAtOrAfter(quotations, static q => q.Span.Start, from); i < quotations.Count && quotations[i].Span.Start < to; i++)
+        {
+            Add(ref hash, quotations[i], starts, count, k);
+        }
+
+        var voices = document.VoiceSpans;
+        for (var i = FirstStartingAtOrAfter(voices, static v => v.Span.Start, from); i < voices.Count && voices[i].Span.Start < to; i++)
+        {
+            Add(ref hash, voices[i], starts, count, k);
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static void Add(ref HashCode hash, Sentence sentence, int[] starts, int count, int k)
+    {
+        var attribution = sentence.Attribution;
+        hash.Add(Relative(sentence.Span, starts[k]));
+        hash.Add(attribution.Kind);
+        hash.Add(Elsewhere(attribution.SourceSpan, starts, count, k));
+        hash.Add(Elsewhere(attribution.CueSpan, starts, count, k));
+    }
+
+    private static void Add(ref HashCode hash, Quotation quotation, int[] starts, int count, int k)
+    {
+        hash.Add(Relative(quotation.Span, starts[k]));
+        hash.Add(Elsewhere(quotation.SpeakerSpan, starts, count, k));
+        hash.Add(quotation.IsMention);
+        hash.Add(quotation.IsMismatched);
+    }
+
+    private static void Add(ref HashCode hash, VoiceSpan voice, int[] starts, int count, int k)
+    {
+        hash.Add(Relative(voice.Span, starts[k]));
+        hash.Add(voice.Voice);
+        hash.Add(Elsewhere(voice.SourceSpan, starts, count, k));
+    }
+
+    // The index of the first item (sorted by start) that starts at or after a position.
+    private static int FirstStartingAtOrAfter<T>(IReadOnlyList<T> items, Func<T, int> start, int position)
+    {
+        int lo = 0, hi = items.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (start(items[mid]) < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     private static long Relative(TextSpan span, int origin) => ((long)(span.Start - origin) << 32) | (uint)span.Length;

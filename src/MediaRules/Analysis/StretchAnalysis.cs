@@ -275,9 +275,8 @@ internal static class StretchAnalysis
                 starts[i] = _blocks[lo + i] - origin;
             }
 
-            var signatures = IncrementalEngine.Signatures(document, starts, count);
             (int, BlockResult?) Edge(int block) =>
-                block < 0 ? (-1, null) : (block, Result(block - lo, starts, windowDiagnostics, contexts, signatures));
+                block < 0 ? (-1, null) : (block, Result(block - lo, starts, windowDiagnostics, contexts, document));
 
             var result = new Stretch
             {
@@ -356,7 +355,7 @@ internal static class StretchAnalysis
         }
 
         /// <summary>What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches it.</summary>
-        private BlockResult Result(int k, int[] starts, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, int[] signatures)
+        private BlockResult Result(int k, int[] starts, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, DocumentModel document)
         {
             var range = TextSpan.FromBounds(starts[k], starts[k + 1]);
             var raw = new List<RawDiagnostic>();
@@ -375,7 +374,7 @@ internal static class StretchAnalysis
                 facts[r] = Collect(r, contexts[r], range);
             }
 
-            return new BlockResult(raw.ToArray(), facts, signatures[k], true);
+            return new BlockResult(raw.ToArray(), facts, IncrementalEngine.Signature(document, starts, starts.Length - 1, k), true);
         }
 
         /// <summary>The diagnostics of a window at their places in the whole text.</summary>
