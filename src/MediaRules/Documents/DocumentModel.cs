@@ -18,27 +18,29 @@ public sealed class DocumentModel
     private readonly Paragraph[] _paragraphs;
     private readonly Sentence[] _sentences;
     private readonly Quotation[] _quotations;
-    private readonly VoiceSpan[] _voiceSpans;
+    private VoiceSpan[] _voiceSpans;
+    private IReadOnlyList<VoiceSpan> _voiceList;
     private readonly int[] _paragraphStarts;
     private readonly int[] _sentenceStarts;
     private readonly int[] _quotationStarts;
-    private readonly int[] _voiceStarts;
+    private int[] _voiceStarts; // the first _voiceList.Count items
     private TokenStems? _stems;
 
     // The last answer of GetFirstTokenIndexAtOrAfter (an int: read and written whole by any thread; always checked).
     private int _tokenHint;
 
     internal DocumentModel(SourceText text, Token[] tokens, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans)
-        : this(text, tokens, tokens.Length, pooled: false, paragraphs, sentences, quotations, voiceSpans, stems: null)
+        : this(text, tokens, tokens.Length, pooled: false, paragraphs, sentences, quotations, voiceSpans, voiceSpans.Length, stems: null)
     {
     }
 
     /// <summary>
-    /// A model whose tokens are the first <paramref name="tokenCount"/> items of <paramref name="tokens"/>; with
-    /// <paramref name="pooled"/>, that array and the stems' hashes are rented buffers, which
+    /// A model whose tokens are the first <paramref name="tokenCount"/> items of <paramref name="tokens"/> and whose
+    /// voice spans the first <paramref name="voiceCount"/> of <paramref name="voiceSpans"/>; with
+    /// <paramref name="pooled"/>, those arrays and the stems' hashes are rented buffers, which
     /// <see cref="ReturnBuffers"/> gives back.
     /// </summary>
-    internal DocumentModel(SourceText text, Token[] tokens, int tokenCount, bool pooled, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans, TokenStems? stems)
+    internal DocumentModel(SourceText text, Token[] tokens, int tokenCount, bool pooled, Paragraph[] paragraphs, Sentence[] sentences, Quotation[] quotations, VoiceSpan[] voiceSpans, int voiceCount, TokenStems? stems)
     {
         _stems = stems;
         Text = text;
@@ -50,10 +52,15 @@ public sealed class DocumentModel
         _sentences = sentences;
         _quotations = quotations;
         _voiceSpans = voiceSpans;
+        _voiceList = voiceCount == voiceSpans.Length ? voiceSpans : new ArraySegment<VoiceSpan>(voiceSpans, 0, voiceCount);
         _paragraphStarts = Starts(paragraphs, static p => p.Span.Start);
         _sentenceStarts = Starts(sentences, static s => s.Span.Start);
         _quotationStarts = Starts(quotations, static q => q.Span.Start);
-        _voiceStarts = Starts(voiceSpans, static v => v.Span.Start);
+        _voiceStarts = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(voiceCount) : new int[voiceCount];
+        for (var i = 0; i < voiceCount; i++)
+        {
+            _voiceStarts[i] = voiceSpans[i].Span.Start;
+        }
     }
 
     /// <summary>The document's text.</summary>
@@ -75,7 +82,7 @@ public sealed class DocumentModel
     public IReadOnlyList<Quotation> Quotations => _quotations;
 
     /// <summary>The voice spans: sorted, not overlapping, covering every paragraph.</summary>
-    public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceSpans;
+    public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceList;
 
     /// <summary>Each token's matching form: the token without a possessive suffix, and its normalized hash.</summary>
     internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens, _tokenCount))!;
@@ -134,7 +141,7 @@ public sealed class DocumentModel
     /// </summary>
     internal VoiceSpan GetVoiceSpan(int position, ref int hint)
     {
-        var i = SortedStarts.FindLast(_voiceStarts, position, ref hint);
+        var i = SortedStarts.FindLast(_voiceStarts.AsSpan(0, _voiceList.Count), position, ref hint);
         return i >= 0 && _voiceSpans[i].Span.Contains(position)
             ? _voiceSpans[i]
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
@@ -253,7 +260,7 @@ public sealed class DocumentModel
 
     /// <summary>
     /// Gives the rented buffers of a model built with them (see <see cref="DocumentModelBuilder.Build(SourceText, bool, bool)"/>)
-    /// back to the pool; the model then has no tokens. Only its owner calls this, once nothing reads the model any more:
+    /// back to the pool; the model then has no tokens and no voice spans. Only its owner calls this, once nothing reads the model any more:
     /// the engine, for a model it built for one analysis and never hands out.
     /// </summary>
     internal void ReturnBuffers()
@@ -271,6 +278,13 @@ public sealed class DocumentModel
         _tokenHint = 0;
         _stems?.ReturnBuffer();
         System.Buffers.ArrayPool<Token>.Shared.Return(tokens);
+        var voices = _voiceSpans;
+        var voiceStarts = _voiceStarts;
+        _voiceSpans = Array.Empty<VoiceSpan>();
+        _voiceList = _voiceSpans;
+        _voiceStarts = Array.Empty<int>();
+        System.Buffers.ArrayPool<VoiceSpan>.Shared.Return(voices);
+        System.Buffers.ArrayPool<int>.Shared.Return(voiceStarts);
     }
 
     private static int[] Starts<T>(T[] items, Func<T, int> key)

@@ -65,7 +65,7 @@ internal static class DocumentModelBuilder
             clauses = System.Array.Empty<IndirectClause>();
         }
 
-        var voices = VoiceAnalyzer.Build(paragraphInfos, quoteInfos, clauses);
+        var voices = VoiceAnalyzer.Build(paragraphInfos, quoteInfos, clauses, pooled, out var voiceCount);
 
         return new DocumentModel(
             text,
@@ -76,6 +76,7 @@ internal static class DocumentModelBuilder
             CreateSentences(sentenceInfos, attributions),
             CreateQuotations(tokens, quoteInfos),
             voices,
+            voiceCount,
             stems);
     }
 

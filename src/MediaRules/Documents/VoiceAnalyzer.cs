@@ -25,8 +25,10 @@ internal sealed class VoiceAnalyzer
     /// <param name="paragraphs">The paragraphs.</param>
     /// <param name="quotes">The quotations, with speakers.</param>
     /// <param name="clauses">The indirect-speech clauses, sorted and not overlapping.</param>
+    /// <param name="pooled">Whether to hand out the rented buffer itself, longer than <paramref name="count"/> (see <see cref="PooledArrayBuilder{T}.ToArray(bool)"/>).</param>
+    /// <param name="count">How many voice spans there are.</param>
     /// <returns>The voice spans.</returns>
-    public static VoiceSpan[] Build(ParagraphInfo[] paragraphs, QuoteInfo[] quotes, IndirectClause[] clauses)
+    public static VoiceSpan[] Build(ParagraphInfo[] paragraphs, QuoteInfo[] quotes, IndirectClause[] clauses, bool pooled, out int count)
     {
         var analyzer = new VoiceAnalyzer(clauses, paragraphs.Length + (quotes.Length * 2) + (clauses.Length * 2));
         var stack = new List<QuoteInfo>(QuotationScanner.MaxDepth);
@@ -49,7 +51,8 @@ internal sealed class VoiceAnalyzer
             analyzer.Emit(stack, cursor, span.End);
         }
 
-        return analyzer._spans.ToArrayAndReturn();
+        count = analyzer._spans.Count;
+        return analyzer._spans.ToArray(pooled);
     }
 
     /// <summary>Closes the quotations on the stack that end at or before <paramref name="position"/>, emitting their content.</summary>

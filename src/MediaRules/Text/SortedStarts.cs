@@ -9,7 +9,7 @@ namespace MediaRules.Text;
 internal static class SortedStarts
 {
     /// <summary>The index of the last start at or before <paramref name="position"/>, or -1.</summary>
-    public static int FindLast(int[] starts, int position)
+    public static int FindLast(ReadOnlySpan<int> starts, int position)
     {
         int lo = 0, hi = starts.Length - 1, found = -1;
         while (lo <= hi)
@@ -30,11 +30,11 @@ internal static class SortedStarts
     }
 
     /// <summary>
-    /// <see cref="FindLast(int[], int)"/> from the last answer (<paramref name="hint"/>, read once and then set): forward
+    /// <see cref="FindLast(ReadOnlySpan{int}, int)"/> from the last answer (<paramref name="hint"/>, read once and then set): forward
     /// in steps that double, then a binary search between the last two steps (the same index, as starts ascend); a
     /// position before the last answer searches the whole array. Callers that share a hint between threads pass a copy.
     /// </summary>
-    public static int FindLast(int[] starts, int position, ref int hint)
+    public static int FindLast(ReadOnlySpan<int> starts, int position, ref int hint)
     {
         var lo = hint;
         if ((uint)lo >= (uint)starts.Length || starts[lo] > position)
