@@ -57,6 +57,14 @@ public class ScanThroughput
     [Benchmark]
     public int DefaultPacks() => _linter.AnalyzeWhole(_text, null).Diagnostics.Count;
 
+    /// <summary>
+    /// The whole pipeline with the default packs on one thread as <c>Linter.Analyze</c> runs a long text, stretch by
+    /// stretch, but one stretch at a time.
+    /// </summary>
+    /// <returns>The number of diagnostics.</returns>
+    [Benchmark]
+    public int DefaultPacksStretchesOneThread() => _linter.AnalyzeInStretches(_text, null, StretchAnalysis.DefaultStretchLength, 1).Diagnostics.Count;
+
     /// <summary>The whole pipeline with the default packs as <c>Linter.Analyze</c> runs it: stretches on every core.</summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
