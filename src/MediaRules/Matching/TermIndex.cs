@@ -19,6 +19,10 @@ internal interface ITermMatchingRule
 internal sealed class TermIndex
 {
     private readonly WordTable<First[]> _firstWords;
+
+    // By entry of _firstWords: whether any phrase of the word's matchers can match from a token that is the word, by
+    // the next token's hash alone (see Keeps), read from this array rather than from each entry's First[].
+    private readonly Keep[] _keeps;
     private readonly Dictionary<TermMatcher, int> _matchers;
 
     public TermIndex(IReadOnlyList<TermMatcher> matchers)
@@ -52,6 +56,11 @@ internal sealed class TermIndex
         }
 
         _firstWords = new WordTable<First[]>(items);
+        _keeps = new Keep[_firstWords.Count];
+        for (var i = 0; i < _keeps.Length; i++)
+        {
+            _keeps[i] = new Keep(_firstWords.ValueAt(i));
+        }
     }
 
     /// <summary>Whether the index holds any matcher.</summary>
@@ -104,6 +113,7 @@ internal sealed class TermIndex
             var stems = _document.Stems;
             var hashes = stems.Hashes;
             var table = _index._firstWords;
+            var keeps = _index._keeps;
             var hitTokens = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
             var hitEntries = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
             try
@@ -117,7 +127,7 @@ internal sealed class TermIndex
                     var hash = hashes[t];
                     for (var entry = table.FirstWithHash(hash); entry >= 0; entry = table.NextWithHash(entry, hash))
                     {
-                        if (!KeepsAny(table.ValueAt(entry), hashes, t) || !table.KeyEquals(entry, stems.Stem(t)))
+                        if (!keeps[entry].Keeps(hashes, t) || !table.KeyEquals(entry, stems.Stem(t)))
                         {
                             continue;
                         }
@@ -165,18 +175,28 @@ internal sealed class TermIndex
         }
     }
 
-    // Whether any phrase of the first word's matchers can match from token t (see First.CanMatch).
-    private static bool KeepsAny(First[] firsts, ReadOnlySpan<int> hashes, int t)
+    /// <summary>
+    /// What all the <see cref="First"/>s of a first word allow together: a phrase can match from a token that is the
+    /// word when one of them can (<see cref="First.CanMatch"/>), that is, when a term ends at the word or the next
+    /// token's signature bit is in one of their signatures, which is the bit in the union of their signatures.
+    /// </summary>
+    private readonly struct Keep
     {
-        foreach (var first in firsts)
+        private readonly ulong _next;
+        private readonly bool _terminal;
+
+        public Keep(First[] firsts)
         {
-            if (first.CanMatch(hashes, t))
+            foreach (var first in firsts)
             {
-                return true;
+                _terminal |= first.Terminal;
+                _next |= first.NextSignature;
             }
         }
 
-        return false;
+        // Whether any First of the word can match from token t (exactly what one of them would answer).
+        public bool Keeps(ReadOnlySpan<int> hashes, int t) =>
+            _terminal || (t + 1 < hashes.Length && (_next & WordTable<TermMatcher.Node>.SignatureBit(hashes[t + 1])) != 0);
     }
 
     /// <summary>
@@ -199,6 +219,12 @@ internal sealed class TermIndex
         public int Matcher { get; }
 
         public TermMatcher.Node Node { get; }
+
+        // Whether a term ends at the first word.
+        public bool Terminal => _terminal;
+
+        // The signature of the words that may follow the first word.
+        public ulong NextSignature => _next;
 
         // Whether a phrase can match from token t: a term ends at its first word, or the next token's word may follow
         // (its signature bit is set). With frequent first words most phrases of several words are ruled out here,
