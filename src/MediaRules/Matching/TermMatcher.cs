@@ -163,22 +163,22 @@ internal sealed class TermMatcher
         /// <returns>The phrase's id, or -1 when it has no words.</returns>
         public int Add(string phrase, bool inflect)
         {
-            var model = DocumentModel.Create(SourceText.From(phrase));
-            var tokens = model.Tokens;
-            if (tokens.Count == 0)
+            // A document's words are its model's tokens, which are the tokenizer's: the phrase needs no more of a model.
+            var tokens = Tokenizer.Tokenize(phrase, out _, out _);
+            if (tokens.Length == 0)
             {
                 return -1;
             }
 
             var id = _exactWords.Count;
-            var exact = new string[tokens.Count];
+            var exact = new string[tokens.Length];
             var node = _root;
-            for (var i = 0; i < tokens.Count; i++)
+            for (var i = 0; i < tokens.Length; i++)
             {
-                var chars = model.Text.AsSpan(tokens[i].Span);
+                var chars = phrase.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length);
                 exact[i] = chars.ToString();
                 var key = TokenText.NormalizeWithoutPossessive(chars);
-                if (i + 1 < tokens.Count)
+                if (i + 1 < tokens.Length)
                 {
                     node = node.Child(key);
                     continue;
