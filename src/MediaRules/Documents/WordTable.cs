@@ -153,6 +153,9 @@ internal sealed class WordTable<TValue>
         return i;
     }
 
+    /// <summary>The <see cref="TokenText.GetNormalizedHashCode"/> of the word of entry <paramref name="index"/> (0 to <see cref="Count"/> − 1).</summary>
+    public int HashAt(int index) => _entries[index].Hash;
+
     /// <summary>The value of entry <paramref name="index"/> (from <see cref="FirstWithHash"/>).</summary>
     public TValue ValueAt(int index) => _entries[index].Value;
 

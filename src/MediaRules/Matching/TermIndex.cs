@@ -23,6 +23,13 @@ internal sealed class TermIndex
     // By entry of _firstWords: whether any phrase of the word's matchers can match from a token that is the word, by
     // the next token's hash alone (see Keeps), read from this array rather than from each entry's First[].
     private readonly Keep[] _keeps;
+
+    // A filter of (first word, what may follow it) pairs: bit PairBit(hash, 64) for a first word at which a term ends,
+    // bit PairBit(hash, b) for each bit b of its next words' signatures. A token whose pair bits are both clear cannot
+    // start a phrase (see Keeps), so most tokens on a frequent first word are ruled out by one or two bits of this
+    // array, without reading the table.
+    private readonly ulong[] _pairs;
+    private readonly int _pairShift;
     private readonly Dictionary<TermMatcher, int> _matchers;
 
     public TermIndex(IReadOnlyList<TermMatcher> matchers)
@@ -57,10 +64,62 @@ internal sealed class TermIndex
 
         _firstWords = new WordTable<First[]>(items);
         _keeps = new Keep[_firstWords.Count];
+        var pairCount = 0;
         for (var i = 0; i < _keeps.Length; i++)
         {
             _keeps[i] = new Keep(_firstWords.ValueAt(i));
+            pairCount += (_keeps[i].Terminal ? 1 : 0) + PopCount(_keeps[i].Next);
         }
+
+        // Sixteen bits a pair (about one clear pair in sixteen passes by chance), from 64 bits to 2 MB.
+        var bits = 64;
+        var shift = 26;
+        while (bits < (long)pairCount * 16 && bits < 1 << 24)
+        {
+            bits <<= 1;
+            shift--;
+        }
+
+        _pairs = new ulong[bits / 64];
+        _pairShift = shift;
+        for (var i = 0; i < _keeps.Length; i++)
+        {
+            var hash = _firstWords.HashAt(i);
+            if (_keeps[i].Terminal)
+            {
+                SetPair(hash, 64);
+            }
+
+            for (var b = 0; b < 64; b++)
+            {
+                if ((_keeps[i].Next & (1UL << b)) != 0)
+                {
+                    SetPair(hash, b);
+                }
+            }
+        }
+    }
+
+    private void SetPair(int hash, int follower)
+    {
+        var bit = PairBit(hash, follower, _pairShift);
+        _pairs[bit >> 6] |= 1UL << (int)(bit & 63);
+    }
+
+    // The filter bit of a first word's hash and a follower: 64 for "a term ends here", else a signature bit's index
+    // (WordTable.SignatureBit: the hash's top six bits). The two are mixed, and the top bits of the product taken.
+    private static uint PairBit(int hash, int follower, int shift) =>
+        ((uint)hash ^ ((uint)(follower + 1) * 0x9E3779B9u)) * 0x85EBCA6Bu >> shift;
+
+    private static int PopCount(ulong value)
+    {
+        var count = 0;
+        for (; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Whether the index holds any matcher.</summary>
@@ -114,6 +173,8 @@ internal sealed class TermIndex
             var hashes = stems.Hashes;
             var table = _index._firstWords;
             var keeps = _index._keeps;
+            var pairs = _index._pairs;
+            var shift = _index._pairShift;
             var hitTokens = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
             var hitEntries = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
             try
@@ -125,6 +186,21 @@ internal sealed class TermIndex
                     // The entry's phrases are judged first, by the hash alone; the word itself is compared only
                     // for an entry that keeps the token (most are ruled out by the next word).
                     var hash = hashes[t];
+                    var ends = PairBit(hash, 64, shift);
+                    if ((pairs[ends >> 6] & (1UL << (int)(ends & 63))) == 0)
+                    {
+                        if (t + 1 >= hashes.Length)
+                        {
+                            continue;
+                        }
+
+                        var follows = PairBit(hash, (int)((uint)hashes[t + 1] >> 26), shift);
+                        if ((pairs[follows >> 6] & (1UL << (int)(follows & 63))) == 0)
+                        {
+                            continue; // no first word with this hash ends a term, nor may this next word follow it
+                        }
+                    }
+
                     for (var entry = table.FirstWithHash(hash); entry >= 0; entry = table.NextWithHash(entry, hash))
                     {
                         if (!keeps[entry].Keeps(hashes, t) || !table.KeyEquals(entry, stems.Stem(t)))
@@ -193,6 +269,12 @@ internal sealed class TermIndex
                 _next |= first.NextSignature;
             }
         }
+
+        // Whether a term ends at the word for one of its matchers.
+        public bool Terminal => _terminal;
+
+        // The union of the signatures of the words that may follow it.
+        public ulong Next => _next;
 
         // Whether any First of the word can match from token t (exactly what one of them would answer).
         public bool Keeps(ReadOnlySpan<int> hashes, int t) =>
