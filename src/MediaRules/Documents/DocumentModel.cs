@@ -19,11 +19,12 @@ public sealed class DocumentModel
     private readonly Sentence[] _sentences;
     private readonly Quotation[] _quotations;
     private VoiceSpan[] _voiceSpans;
+    private int _voiceCount;
     private IReadOnlyList<VoiceSpan> _voiceList;
     private readonly int[] _paragraphStarts;
     private readonly int[] _sentenceStarts;
     private readonly int[] _quotationStarts;
-    private int[] _voiceStarts; // the first _voiceList.Count items
+    private int[] _voiceStarts; // the first _voiceCount items
     private TokenStems? _stems;
 
     // The last answer of GetFirstTokenIndexAtOrAfter (an int: read and written whole by any thread; always checked).
@@ -52,15 +53,12 @@ public sealed class DocumentModel
         _sentences = sentences;
         _quotations = quotations;
         _voiceSpans = voiceSpans;
+        _voiceCount = voiceCount;
         _voiceList = voiceCount == voiceSpans.Length ? voiceSpans : new ArraySegment<VoiceSpan>(voiceSpans, 0, voiceCount);
-        _paragraphStarts = Starts(paragraphs, static p => p.Span.Start);
-        _sentenceStarts = Starts(sentences, static s => s.Span.Start);
-        _quotationStarts = Starts(quotations, static q => q.Span.Start);
-        _voiceStarts = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(voiceCount) : new int[voiceCount];
-        for (var i = 0; i < voiceCount; i++)
-        {
-            _voiceStarts[i] = voiceSpans[i].Span.Start;
-        }
+        _paragraphStarts = Starts(paragraphs, paragraphs.Length, pooled: false, static p => p.Span.Start);
+        _sentenceStarts = Starts(sentences, sentences.Length, pooled: false, static s => s.Span.Start);
+        _quotationStarts = Starts(quotations, quotations.Length, pooled: false, static q => q.Span.Start);
+        _voiceStarts = Starts(voiceSpans, voiceCount, pooled, static v => v.Span.Start);
     }
 
     /// <summary>The document's text.</summary>
@@ -141,7 +139,7 @@ public sealed class DocumentModel
     /// </summary>
     internal VoiceSpan GetVoiceSpan(int position, ref int hint)
     {
-        var i = SortedStarts.FindLast(_voiceStarts.AsSpan(0, _voiceList.Count), position, ref hint);
+        var i = SortedStarts.FindLast(_voiceStarts.AsSpan(0, _voiceCount), position, ref hint);
         return i >= 0 && _voiceSpans[i].Span.Contains(position)
             ? _voiceSpans[i]
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
@@ -259,9 +257,10 @@ public sealed class DocumentModel
     }
 
     /// <summary>
-    /// Gives the rented buffers of a model built with them (see <see cref="DocumentModelBuilder.Build(SourceText, bool, bool)"/>)
-    /// back to the pool; the model then has no tokens and no voice spans. Only its owner calls this, once nothing reads the model any more:
-    /// the engine, for a model it built for one analysis and never hands out.
+    /// Gives the rented buffers of a model built with them (see
+    /// <see cref="DocumentModelBuilder.Build(SourceText, bool, bool)"/>) back to the pool; the model then has no tokens
+    /// and no voice spans. Only its owner calls this, once nothing reads the model any more: the engine, for a model it
+    /// built for one analysis and never hands out.
     /// </summary>
     internal void ReturnBuffers()
     {
@@ -281,16 +280,18 @@ public sealed class DocumentModel
         var voices = _voiceSpans;
         var voiceStarts = _voiceStarts;
         _voiceSpans = Array.Empty<VoiceSpan>();
+        _voiceCount = 0;
         _voiceList = _voiceSpans;
         _voiceStarts = Array.Empty<int>();
         System.Buffers.ArrayPool<VoiceSpan>.Shared.Return(voices);
         System.Buffers.ArrayPool<int>.Shared.Return(voiceStarts);
     }
 
-    private static int[] Starts<T>(T[] items, Func<T, int> key)
+    // The starts of the first count items, in an exact array or, with pooled, a rented one.
+    private static int[] Starts<T>(T[] items, int count, bool pooled, Func<T, int> key)
     {
-        var starts = new int[items.Length];
-        for (var i = 0; i < items.Length; i++)
+        var starts = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(count) : new int[count];
+        for (var i = 0; i < count; i++)
         {
             starts[i] = key(items[i]);
         }
