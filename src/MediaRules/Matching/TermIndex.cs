@@ -113,6 +113,9 @@ internal sealed class TermIndex
 
     private static int PopCount(ulong value)
     {
+#if NET
+        return System.Numerics.BitOperations.PopCount(value);
+#else
         var count = 0;
         for (; value != 0; value &= value - 1)
         {
@@ -120,6 +123,7 @@ internal sealed class TermIndex
         }
 
         return count;
+#endif
     }
 
     /// <summary>Whether the index holds any matcher.</summary>
