@@ -469,24 +469,8 @@ internal sealed class IncrementalEngine
     }
 
     /// <summary>The index of the last of the first <paramref name="count"/> starts at or before <paramref name="position"/> (0 when none is).</summary>
-    internal static int BlockOf(int[] starts, int count, int position)
-    {
-        int low = 0, high = count - 1;
-        while (low < high)
-        {
-            var mid = (low + high + 1) >>> 1;
-            if (starts[mid] <= position)
-            {
-                low = mid;
-            }
-            else
-            {
-                high = mid - 1;
-            }
-        }
-
-        return low;
-    }
+    internal static int BlockOf(int[] starts, int count, int position) =>
+        Math.Max(SortedStarts.FindLast(starts.AsSpan(0, count), position), 0);
 
     /// <summary>
     /// A hash per block of what its paragraph tells the paragraphs around it: each sentence's sourcing, each
@@ -533,19 +517,19 @@ internal sealed class IncrementalEngine
         var to = k == count - 1 ? int.MaxValue : starts[k + 1];
         var hash = default(HashCode);
         var sentences = document.Sentences;
-        for (var i = FirstStartingAtOrAfter(sentences, static s => s.Span.Start, from); i < sentences.Count && sentences[i].Span.Start < to; i++)
+        for (var i = FirstStartingAtOrAfter(document.SentenceStarts, from); i < sentences.Count && sentences[i].Span.Start < to; i++)
         {
             Add(ref hash, sentences[i], starts, count, k);
         }
 
         var quotations = document.Quotations;
-        for (var i = FirstStartingAtOrAfter(quotations, static q => q.Span.Start, from); i < quotations.Count && quotations[i].Span.Start < to; i++)
+        for (var i = FirstStartingAtOrAfter(document.QuotationStarts, from); i < quotations.Count && quotations[i].Span.Start < to; i++)
         {
             Add(ref hash, quotations[i], starts, count, k);
         }
 
         var voices = document.VoiceSpans;
-        for (var i = FirstStartingAtOrAfter(voices, static v => v.Span.Start, from); i < voices.Count && voices[i].Span.Start < to; i++)
+        for (var i = FirstStartingAtOrAfter(document.VoiceStarts, from); i < voices.Count && voices[i].Span.Start < to; i++)
         {
             Add(ref hash, voices[i], starts, count, k);
         }
@@ -577,25 +561,9 @@ internal sealed class IncrementalEngine
         hash.Add(Elsewhere(voice.SourceSpan, starts, count, k));
     }
 
-    // The index of the first item (sorted by start) that starts at or after a position.
-    private static int FirstStartingAtOrAfter<T>(IReadOnlyList<T> items, Func<T, int> start, int position)
-    {
-        int lo = 0, hi = items.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (start(items[mid]) < position)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
+    // The index of the first item that starts at or after a position, from the items' ascending starts.
+    private static int FirstStartingAtOrAfter(ReadOnlySpan<int> starts, int position) =>
+        position == int.MinValue ? 0 : SortedStarts.FindLast(starts, position - 1) + 1;
 
     private static long Relative(TextSpan span, int origin) => ((long)(span.Start - origin) << 32) | (uint)span.Length;
 

@@ -85,6 +85,15 @@ public sealed class DocumentModel
     /// <summary>Each token's matching form: the token without a possessive suffix, and its normalized hash.</summary>
     internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens, _tokenCount))!;
 
+    /// <summary>The start of each sentence, in order.</summary>
+    internal ReadOnlySpan<int> SentenceStarts => _sentenceStarts;
+
+    /// <summary>The start of each quotation, in order.</summary>
+    internal ReadOnlySpan<int> QuotationStarts => _quotationStarts;
+
+    /// <summary>The start of each voice span, in order.</summary>
+    internal ReadOnlySpan<int> VoiceStarts => _voiceStarts.AsSpan(0, _voiceCount);
+
     /// <summary>The headline: the first paragraph when it is one line with no final period.</summary>
     public Paragraph? Headline => _paragraphs.Length > 0 && _paragraphs[0].IsHeadline ? _paragraphs[0] : null;
 
@@ -139,7 +148,7 @@ public sealed class DocumentModel
     /// </summary>
     internal VoiceSpan GetVoiceSpan(int position, ref int hint)
     {
-        var i = SortedStarts.FindLast(_voiceStarts.AsSpan(0, _voiceCount), position, ref hint);
+        var i = SortedStarts.FindLast(VoiceStarts, position, ref hint);
         return i >= 0 && _voiceSpans[i].Span.Contains(position)
             ? _voiceSpans[i]
             : new VoiceSpan(new TextSpan(position, 0), Voice.Narrative, -1, null);
