@@ -209,23 +209,152 @@ internal static class TokenText
         return k == normalized.Length;
     }
 
-    /// <summary>A hash of a token's matching form (FNV-1a), equal for equal matching forms.</summary>
+    /// <summary>A hash of a token's matching form, equal for equal matching forms.</summary>
     /// <param name="token">The characters.</param>
     /// <returns>The hash.</returns>
+    /// <remarks>
+    /// The matching form is hashed four characters at a time (one 64-bit block each), so that the chain of
+    /// multiplications is a quarter of the characters long. A token of ASCII characters only (most of them) is its own
+    /// matching form once its capitals are lowered, which is done on the blocks themselves; any other token is
+    /// normalized first, character by character, and its form hashed the same way.
+    /// </remarks>
     public static int GetNormalizedHashCode(ReadOnlySpan<char> token)
+    {
+        var hash = HashBlocks(token, out var seen);
+        if ((seen & NonAscii) == 0)
+        {
+            return hash;
+        }
+
+        // Beyond ASCII: the matching form, then its blocks (already lower-cased: lowering again leaves them alone).
+        var form = token.Length <= 64 ? stackalloc char[token.Length] : new char[token.Length];
+        var length = 0;
+        foreach (var c in token)
+        {
+            if (!TextChars.IsIgnorable(c))
+            {
+                form[length++] = NormalizeChar(c);
+            }
+        }
+
+        return HashBlocks(form.Slice(0, length), out _);
+    }
+
+    private const ulong Lanes = 0x0001_0001_0001_0001; // one in each 16-bit lane of a block
+    private const ulong NonAscii = 0xFF80_FF80_FF80_FF80; // the bits a character beyond ASCII sets in its lane
+
+    // The hash of characters taken as 64-bit blocks of four (the last one padded with zeros; at least two blocks), each
+    // block's ASCII capitals lowered on the way, with the length mixed in first; seen receives every block's bits OR-ed
+    // together. Lowering is exact only in lanes below 128: a caller whose characters go beyond checks seen and does
+    // not use the hash.
+    private static int HashBlocks(ReadOnlySpan<char> chars, out ulong seen)
     {
         unchecked
         {
-            var hash = (int)2166136261;
-            foreach (var c in token)
+            var hash = Seed ^ (ulong)chars.Length;
+            var all = 0UL;
+            var blocks = System.Runtime.InteropServices.MemoryMarshal.Cast<char, ulong>(chars);
+            foreach (var block in blocks)
             {
-                if (!TextChars.IsIgnorable(c))
-                {
-                    hash = (hash ^ NormalizeChar(c)) * 16777619;
-                }
+                all |= block;
+                hash = Mix(hash, LowerAscii(block));
             }
 
-            return hash;
+            var mixed = blocks.Length;
+            var rest = chars.Slice(blocks.Length * 4);
+            if (!rest.IsEmpty)
+            {
+                var block = 0UL;
+                for (var k = 0; k < rest.Length; k++)
+                {
+                    block |= (ulong)rest[k] << (16 * k);
+                }
+
+                all |= block;
+                hash = Mix(hash, LowerAscii(block));
+                mixed++;
+            }
+
+            for (; mixed < 2; mixed++)
+            {
+                hash = Mix(hash, 0);
+            }
+
+            seen = all;
+            return Finish(hash);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GetNormalizedHashCode"/> of the stem of the token at <paramref name="start"/> (its characters without
+    /// the possessive suffix, whose length <paramref name="suffix"/> receives), as the tokenizer asks it of every token.
+    /// </summary>
+    /// <remarks>
+    /// A token of at most eight ASCII characters (most of them) with eight characters of text from its start is read as
+    /// two blocks at once, masked to its length, without a loop over its characters.
+    /// </remarks>
+    internal static int HashStemAt(string text, int start, int length, out int suffix)
+    {
+        if (length <= 8 && text.Length - start >= 8 && BitConverter.IsLittleEndian)
+        {
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(text.AsSpan(start, 8));
+            var low = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(bytes) & LowMasks[length];
+            var high = System.Runtime.InteropServices.MemoryMarshal.Read<ulong>(bytes.Slice(8)) & HighMasks[length];
+            if (((low | high) & NonAscii) == 0)
+            {
+                // ASCII has no soft hyphen and one apostrophe: the suffix is 's after at least one character, or ' after s.
+                var last = text[start + length - 1];
+                var before = length >= 2 ? text[start + length - 2] : '\0';
+                suffix = (last is 's' or 'S' && before == '\'' && length >= 3) || (last == '\'' && before is 's' or 'S') ? (last == '\'' ? 1 : 2) : 0;
+                var stem = length - suffix;
+                unchecked
+                {
+                    var hash = Mix(Seed ^ (ulong)stem, LowerAscii(low & LowMasks[stem]));
+                    return Finish(Mix(hash, LowerAscii(high & HighMasks[stem])));
+                }
+            }
+        }
+
+        var chars = text.AsSpan(start, length);
+        suffix = GetPossessiveSuffixLength(chars);
+        return GetNormalizedHashCode(chars.Slice(0, length - suffix));
+    }
+
+    private const ulong Seed = 0x9E37_79B9_7F4A_7C15UL;
+
+    // The lanes of the first and of the second block that hold characters of a token of 0 to 8 characters.
+    private static readonly ulong[] LowMasks = { 0, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue };
+    private static readonly ulong[] HighMasks = { 0, 0, 0, 0, 0, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF, ulong.MaxValue };
+
+    private static int Finish(ulong hash)
+    {
+        unchecked
+        {
+            hash ^= hash >> 33;
+            hash *= 0xFF51_AFD7_ED55_8CCDUL;
+            hash ^= hash >> 33;
+            return (int)hash;
+        }
+    }
+
+    private static ulong Mix(ulong hash, ulong block)
+    {
+        unchecked
+        {
+            hash = (hash ^ block) * 0x9FB2_1C65_1E98_DF25UL;
+            return (hash << 31) | (hash >> 33);
+        }
+    }
+
+    // A block's capitals A-Z lowered, lane by lane: a lane holding a character from 'A' to 'Z' gains 0x20. Exact for
+    // lanes below 128 (no sum below overflows its lane).
+    private static ulong LowerAscii(ulong block)
+    {
+        unchecked
+        {
+            var atLeastA = block + (Lanes * (0x80 - 'A'));
+            var pastZ = block + (Lanes * (0x80 - 'Z' - 1));
+            return block | ((atLeastA & ~pastZ & (Lanes * 0x80)) >> 2);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -110,7 +109,7 @@ internal static class Tokenizer
 
             end = Clamp(text, i, end, Token.MaxLength);
             tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
-            hashes.Add(TokenStems.HashStem(text.AsSpan(i, end - i), out var suffix)); // while the characters are in cache
+            hashes.Add(TokenText.HashStemAt(text, i, end - i, out var suffix)); // while the characters are in cache
             if (suffix > 0)
             {
                 possessives.Add(tokens.Count - 1);
