@@ -56,7 +56,7 @@ internal static class StretchAnalysis
     /// rule failed in some window, or joining stretches would cost more than the whole: the caller then analyses the
     /// whole text (which reports a failure as it should).
     /// </summary>
-    public static List<Diagnostic>? Analyze(Linter linter, SourceText text, string? path, int stretchLength, int parallelism, CancellationToken cancellationToken, int context = DefaultContext)
+    public static List<Diagnostic>? Analyze(Linter linter, SourceText text, string? path, int stretchLength, int parallelism, CancellationToken cancellationToken, int context = DefaultContext, StretchStatistics? statistics = null)
     {
         var content = text.ToString();
         var blocks = BlockStarts(content);
@@ -70,6 +70,11 @@ internal static class StretchAnalysis
         var job = new Job(linter, text, path, blocks, paragraphRules.ToArray(), documentRules.ToArray(), Math.Max(1, context), cancellationToken);
         var cuts = Cut(blocks, stretchLength);
         var stretches = new Stretch?[cuts.Count - 1];
+        if (statistics is not null)
+        {
+            statistics.Stretches = stretches.Length;
+        }
+
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
         try
         {
@@ -111,6 +116,10 @@ internal static class StretchAnalysis
 
             list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last);
             list.RemoveAt(k + 1);
+            if (statistics is not null)
+            {
+                statistics.Joins++;
+            }
             k = Math.Max(0, k - 1);
         }
 
@@ -238,7 +247,8 @@ internal static class StretchAnalysis
         {
             var own = TextSpan.FromBounds(_blocks[first] - origin, _blocks[last + 1] - origin);
 
-            var windowDiagnostics = Linter.RunRules(document, null, _paragraphRules, _linter.TermIndex, _cancellationToken);
+            // The rules report at the diagnostics' places in the whole text (the window's own lines are never counted).
+            var windowDiagnostics = Linter.RunRules(document, _path, _paragraphRules, _linter.TermIndex, _cancellationToken, new Placement(_source, origin));
             var kept = new List<Diagnostic>();
             foreach (var diagnostic in windowDiagnostics)
             {
@@ -247,7 +257,7 @@ internal static class StretchAnalysis
                     return new Stretch { First = first, Last = last, Failed = true };
                 }
 
-                var start = diagnostic.Location.SourceSpan.Start;
+                var start = diagnostic.Location.SourceSpan.Start - origin;
                 if (start >= own.Start && (start < own.End || (last == BlockCount - 1 && start == own.End)))
                 {
                     kept.Add(diagnostic);
@@ -276,13 +286,13 @@ internal static class StretchAnalysis
             }
 
             (int, BlockResult?) Edge(int block) =>
-                block < 0 ? (-1, null) : (block, Result(block - lo, starts, windowDiagnostics, contexts, document));
+                block < 0 ? (-1, null) : (block, Result(block - lo, starts, origin, windowDiagnostics, contexts, document));
 
             var result = new Stretch
             {
                 First = first,
                 Last = last,
-                Diagnostics = Place(kept, origin),
+                Diagnostics = kept,
                 Facts = facts,
                 ContextBefore = Edge(lo == first ? -1 : Content(first - 1, -1, lo)),
                 OwnFirst = Edge(Content(first, +1, last)),
@@ -354,17 +364,20 @@ internal static class StretchAnalysis
             }
         }
 
-        /// <summary>What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches it.</summary>
-        private BlockResult Result(int k, int[] starts, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, DocumentModel document)
+        /// <summary>
+        /// What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches
+        /// it; the window's diagnostics are at their places in the whole text, the window starting at <paramref name="origin"/>.
+        /// </summary>
+        private BlockResult Result(int k, int[] starts, int origin, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, DocumentModel document)
         {
             var range = TextSpan.FromBounds(starts[k], starts[k + 1]);
             var raw = new List<RawDiagnostic>();
             foreach (var diagnostic in windowDiagnostics)
             {
-                var start = diagnostic.Location.SourceSpan.Start;
+                var start = diagnostic.Location.SourceSpan.Start - origin;
                 if (diagnostic.Severity != DiagnosticSeverity.None && IncrementalEngine.BlockOf(starts, starts.Length - 1, start) == k)
                 {
-                    raw.Add(RawDiagnostic.From(diagnostic, range.Start));
+                    raw.Add(RawDiagnostic.From(diagnostic, origin + range.Start));
                 }
             }
 
@@ -375,18 +388,6 @@ internal static class StretchAnalysis
             }
 
             return new BlockResult(raw.ToArray(), facts, IncrementalEngine.Signature(document, starts, starts.Length - 1, k), true);
-        }
-
-        /// <summary>The diagnostics of a window at their places in the whole text.</summary>
-        private List<Diagnostic> Place(List<Diagnostic> diagnostics, int origin)
-        {
-            var placed = new List<Diagnostic>(diagnostics.Count);
-            foreach (var diagnostic in diagnostics)
-            {
-                placed.Add(RawDiagnostic.From(diagnostic, 0).ToDiagnostic(_path, _source, origin));
-            }
-
-            return placed;
         }
 
         /// <summary>The first block with content from <paramref name="from"/> towards <paramref name="bound"/> (inclusive), or -1.</summary>
@@ -405,4 +406,14 @@ internal static class StretchAnalysis
 
         private bool HasContent(int block) => BlockSplitter.HasContent(_text, _blocks[block], _blocks[block + 1]);
     }
+}
+
+/// <summary>What a stretch analysis did: how many stretches it cut, and how many times two had to be joined.</summary>
+internal sealed class StretchStatistics
+{
+    /// <summary>The stretches the text was cut into.</summary>
+    public int Stretches { get; set; }
+
+    /// <summary>How many times the windows either side of a cut disagreed and the two stretches were analysed again as one.</summary>
+    public int Joins { get; set; }
 }

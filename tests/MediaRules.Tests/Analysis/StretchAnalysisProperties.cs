@@ -61,6 +61,27 @@ public class StretchAnalysisProperties
         Assert.Same(text, result.Text);
     }
 
+    [Fact]
+    public void Windows_that_see_a_cut_alike_agree_and_no_stretches_are_joined()
+    {
+        // Articles whose paragraphs depend on nothing beyond the context: each cut's two windows give the paragraphs on
+        // either side the same diagnostics, facts and signatures (placed at the same positions), so nothing is joined.
+        var builder = new StringBuilder();
+        var i = 0;
+        while (builder.Length < 200_000)
+        {
+            builder.Append(TestSupport.SeedText).Append("\n\n").Append(Paragraphs[i++ % Paragraphs.Length]).Append('\n');
+        }
+
+        var text = SourceText.From(builder.ToString());
+        var statistics = new StretchStatistics();
+        var diagnostics = StretchAnalysis.Analyze(TestSupport.Default, text, "long.txt", 20_000, 1, default, StretchAnalysis.DefaultContext, statistics);
+        Assert.NotNull(diagnostics);
+        Assert.True(statistics.Stretches > 5, $"{statistics.Stretches} stretches");
+        Assert.Equal(0, statistics.Joins);
+        Assert.Equal(Whole(text.ToString(), "long.txt"), Rows(diagnostics!));
+    }
+
     [Theory]
     [InlineData(60, 2)]
     [InlineData(400, 2)]
