@@ -59,11 +59,12 @@ public class ScanThroughput
 
     /// <summary>
     /// The whole pipeline with the default packs on one thread as <c>Linter.Analyze</c> runs a long text, stretch by
-    /// stretch, but one stretch at a time.
+    /// stretch, but one stretch at a time (stretches as long as <see cref="StretchAnalysis.LengthFor"/> chooses for one
+    /// worker).
     /// </summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
-    public int DefaultPacksStretchesOneThread() => _linter.AnalyzeInStretches(_text, null, StretchAnalysis.DefaultStretchLength, 1).Diagnostics.Count;
+    public int DefaultPacksStretchesOneThread() => _linter.AnalyzeInStretches(_text, null, StretchAnalysis.LengthFor(_text.Length, 1), 1).Diagnostics.Count;
 
     /// <summary>The whole pipeline with the default packs as <c>Linter.Analyze</c> runs it: stretches on every core.</summary>
     /// <returns>The number of diagnostics.</returns>

@@ -42,8 +42,9 @@ public sealed class Linter
     /// <param name="cancellationToken">Cancels the analysis.</param>
     /// <returns>The text model and the diagnostics.</returns>
     /// <remarks>
-    /// A text of more than 512K characters is analysed in stretches of about 256K characters, cut at paragraph breaks,
-    /// on every core, with the same diagnostics as one analysis of the whole text (see the README, "Long documents").
+    /// A text of more than 512K characters is analysed in stretches of 256K to 1M characters (a quarter of each core's
+    /// share, <see cref="StretchAnalysis.LengthFor"/>), cut at paragraph breaks, on every core, with the same
+    /// diagnostics as one analysis of the whole text (see the README, "Long documents").
     /// The analysis of a text of 48K characters or more keeps no model: its <see cref="AnalysisResult.Document"/> is
     /// built on first use.
     /// </remarks>
@@ -55,7 +56,7 @@ public sealed class Linter
         }
 
         if (StretchAnalysis.Applies(this, text, StretchAnalysis.DefaultStretchLength)
-            && StretchAnalysis.Analyze(this, text, path, StretchAnalysis.DefaultStretchLength, Environment.ProcessorCount, cancellationToken) is { } diagnostics)
+            && StretchAnalysis.Analyze(this, text, path, StretchAnalysis.LengthFor(text.Length, Environment.ProcessorCount), Environment.ProcessorCount, cancellationToken) is { } diagnostics)
         {
             return new AnalysisResult(path, text, diagnostics);
         }

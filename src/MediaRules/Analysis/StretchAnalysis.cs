@@ -29,6 +29,21 @@ internal static class StretchAnalysis
     /// <summary>The length of a stretch when none is given: texts up to twice this length are analysed whole.</summary>
     public const int DefaultStretchLength = 1 << 18;
 
+    /// <summary>The longest stretch <see cref="LengthFor"/> chooses.</summary>
+    public const int MaxStretchLength = 1 << 20;
+
+    /// <summary>
+    /// The stretch length for a text analysed by <paramref name="parallelism"/> workers: a quarter of each worker's
+    /// share, so that the workers stay busy to the end, but at least <see cref="DefaultStretchLength"/> and at most
+    /// <see cref="MaxStretchLength"/>. A longer stretch costs less per character (fewer windows, edges and facts to
+    /// combine) as long as its text and model stay in the processor's caches, which a megabyte of text about does.
+    /// </summary>
+    public static int LengthFor(int textLength, int parallelism)
+    {
+        var share = textLength / (4L * Math.Max(1, parallelism));
+        return (int)Math.Min(MaxStretchLength, Math.Max(DefaultStretchLength, share));
+    }
+
     /// <summary>The paragraphs of context on each side of a stretch.</summary>
     public const int DefaultContext = 2;
 

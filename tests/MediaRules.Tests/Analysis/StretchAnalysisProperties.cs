@@ -61,6 +61,17 @@ public class StretchAnalysisProperties
         Assert.Same(text, result.Text);
     }
 
+    [Theory]
+    [InlineData(600_000, 2, StretchAnalysis.DefaultStretchLength)] // just past the threshold: the shortest stretches
+    [InlineData(3_000_000, 2, 375_000)] // a quarter of each core's share
+    [InlineData(3_000_000, 1, 750_000)]
+    [InlineData(10_485_760, 2, StretchAnalysis.MaxStretchLength)] // a megabyte at most
+    [InlineData(10_485_760, 16, StretchAnalysis.DefaultStretchLength)]
+    [InlineData(int.MaxValue, 1, StretchAnalysis.MaxStretchLength)]
+    [InlineData(3_000_000, 0, 750_000)] // no parallelism counts as one worker
+    public void Stretches_are_a_quarter_of_each_worker_s_share_within_bounds(int length, int parallelism, int expected) =>
+        Assert.Equal(expected, StretchAnalysis.LengthFor(length, parallelism));
+
     [Fact]
     public void Windows_that_see_a_cut_alike_agree_and_no_stretches_are_joined()
     {
