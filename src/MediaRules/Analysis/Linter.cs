@@ -142,7 +142,7 @@ public sealed class Linter
     /// Runs some of the rules over a document and returns what they report (severity <c>none</c> included,
     /// unsorted). A rule that throws is replaced by one <see cref="EngineDiagnostics.RuleFailed"/> diagnostic.
     /// </summary>
-    internal static List<Diagnostic> RunRules(DocumentModel document, string? path, IEnumerable<CompiledRule> rules, Matching.TermIndex? termIndex, CancellationToken cancellationToken, Placement placement = default)
+    internal static List<Diagnostic> RunRules(DocumentModel document, string? path, IEnumerable<CompiledRule> rules, Matching.TermIndex? termIndex, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var candidates = termIndex is { IsEmpty: false } ? termIndex.For(document) : null;
@@ -154,7 +154,7 @@ public sealed class Linter
             memo.Reset();
             try
             {
-                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken, candidates, memo, placement));
+                rule.Rule.Analyze(new RuleContext(document, path, rule.Rule.Descriptor, rule.Scope, diagnostics, cancellationToken, candidates, memo));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -165,7 +165,7 @@ public sealed class Linter
 #pragma warning restore CA1031
             {
                 diagnostics.RemoveRange(before, diagnostics.Count - before);
-                diagnostics.Add(RuleFailure(rule, ex, placement.Locate(path, document.Text, new TextSpan(0, 0))));
+                diagnostics.Add(RuleFailure(rule, ex, Location.Create(path, document.Text, new TextSpan(0, 0))));
             }
         }
 

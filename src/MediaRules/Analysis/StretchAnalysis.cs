@@ -245,12 +245,13 @@ internal static class StretchAnalysis
         {
             var lo = BlockSplitter.Step(BlockCount, HasContent, first - 1, -1, _margin);
             var hi = BlockSplitter.Step(BlockCount, HasContent, last + 1, +1, _margin);
-            var origin = _blocks[lo];
-            var window = SourceText.From(_text.Substring(origin, _blocks[hi + 1] - origin));
-            var document = DocumentModelBuilder.Build(window, _linter.NeedsSourcing, pooled: true);
+            // The window's model covers its blocks of the whole text, at their positions there: nothing is copied, and
+            // its diagnostics are where they belong.
+            var window = TextSpan.FromBounds(_blocks[lo], _blocks[hi + 1]);
+            var document = DocumentModelBuilder.Build(_source, window, _linter.NeedsSourcing, pooled: true);
             try
             {
-                return AnalyzeStretch(first, last, lo, hi, origin, document);
+                return AnalyzeStretch(first, last, lo, hi, document);
             }
             finally
             {
@@ -258,12 +259,10 @@ internal static class StretchAnalysis
             }
         }
 
-        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, int origin, DocumentModel document)
+        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, DocumentModel document)
         {
-            var own = TextSpan.FromBounds(_blocks[first] - origin, _blocks[last + 1] - origin);
-
-            // The rules report at the diagnostics' places in the whole text (the window's own lines are never counted).
-            var windowDiagnostics = Linter.RunRules(document, _path, _paragraphRules, _linter.TermIndex, _cancellationToken, new Placement(_source, origin));
+            var own = TextSpan.FromBounds(_blocks[first], _blocks[last + 1]);
+            var windowDiagnostics = Linter.RunRules(document, _path, _paragraphRules, _linter.TermIndex, _cancellationToken);
             var kept = new List<Diagnostic>();
             foreach (var diagnostic in windowDiagnostics)
             {
@@ -272,7 +271,7 @@ internal static class StretchAnalysis
                     return new Stretch { First = first, Last = last, Failed = true };
                 }
 
-                var start = diagnostic.Location.SourceSpan.Start - origin;
+                var start = diagnostic.Location.SourceSpan.Start;
                 if (start >= own.Start && (start < own.End || (last == BlockCount - 1 && start == own.End)))
                 {
                     kept.Add(diagnostic);
@@ -297,11 +296,11 @@ internal static class StretchAnalysis
             var starts = new int[count + 1];
             for (var i = 0; i <= count; i++)
             {
-                starts[i] = _blocks[lo + i] - origin;
+                starts[i] = _blocks[lo + i];
             }
 
             (int, BlockResult?) Edge(int block) =>
-                block < 0 ? (-1, null) : (block, Result(block - lo, starts, origin, windowDiagnostics, contexts, document));
+                block < 0 ? (-1, null) : (block, Result(block - lo, starts, windowDiagnostics, contexts, document));
 
             var result = new Stretch
             {
@@ -379,20 +378,17 @@ internal static class StretchAnalysis
             }
         }
 
-        /// <summary>
-        /// What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches
-        /// it; the window's diagnostics are at their places in the whole text, the window starting at <paramref name="origin"/>.
-        /// </summary>
-        private BlockResult Result(int k, int[] starts, int origin, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, DocumentModel document)
+        /// <summary>What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches it.</summary>
+        private BlockResult Result(int k, int[] starts, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, DocumentModel document)
         {
             var range = TextSpan.FromBounds(starts[k], starts[k + 1]);
             var raw = new List<RawDiagnostic>();
             foreach (var diagnostic in windowDiagnostics)
             {
-                var start = diagnostic.Location.SourceSpan.Start - origin;
+                var start = diagnostic.Location.SourceSpan.Start;
                 if (diagnostic.Severity != DiagnosticSeverity.None && IncrementalEngine.BlockOf(starts, starts.Length - 1, start) == k)
                 {
-                    raw.Add(RawDiagnostic.From(diagnostic, origin + range.Start));
+                    raw.Add(RawDiagnostic.From(diagnostic, range.Start));
                 }
             }
 

@@ -34,12 +34,24 @@ internal static class DocumentModelBuilder
     /// <param name="sourcing">Whether to find speakers and attribution.</param>
     /// <param name="pooled">Whether the per-token arrays are rented.</param>
     /// <returns>The model.</returns>
-    public static DocumentModel Build(SourceText text, bool sourcing, bool pooled)
+    public static DocumentModel Build(SourceText text, bool sourcing, bool pooled) => Build(text, new TextSpan(0, text.Length), sourcing, pooled);
+
+    /// <summary>
+    /// Builds the model of a stretch of a text (see <see cref="Build(SourceText, bool, bool)"/>): the paragraphs of
+    /// <paramref name="range"/>, which starts a line and ends one, as if they were the whole text, at their positions in
+    /// the whole text, without copying it. Its <see cref="DocumentModel.Text"/> is the whole text.
+    /// </summary>
+    /// <param name="text">The text.</param>
+    /// <param name="range">The stretch: from the start of a line to the end of a line (after its break) or of the text.</param>
+    /// <param name="sourcing">Whether to find speakers and attribution.</param>
+    /// <param name="pooled">Whether the per-token arrays are rented.</param>
+    /// <returns>The model.</returns>
+    public static DocumentModel Build(SourceText text, TextSpan range, bool sourcing, bool pooled)
     {
         var content = text.ToString();
         // The tokenizer hashes every token's stem as it goes: the cue finder looks words up by them, and term matching
         // (with or without sourcing) again.
-        var tokenArray = Tokenizer.Tokenize(content, pooled, out var count, out var hashes, out var suffixed);
+        var tokenArray = Tokenizer.Tokenize(content, range, pooled, out var count, out var hashes, out var suffixed);
         var stems = new TokenStems(text, tokenArray, count, hashes, suffixed, rented: pooled);
         var tokens = new TokenStream(content, tokenArray, count, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);

@@ -30,12 +30,21 @@ internal static class Tokenizer
     /// hashes are buffers rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, longer than
     /// <paramref name="count"/>, which the caller returns when done with them (see <see cref="DocumentModel.ReturnBuffers"/>).
     /// </summary>
-    public static Token[] Tokenize(string text, bool pooled, out int count, out int[] stemHashes, out ulong[] suffixed)
+    public static Token[] Tokenize(string text, bool pooled, out int count, out int[] stemHashes, out ulong[] suffixed) =>
+        Tokenize(text, new TextSpan(0, text.Length), pooled, out count, out stemHashes, out suffixed);
+
+    /// <summary>
+    /// The tokens of <paramref name="range"/> of a text, at their positions in the whole text (see
+    /// <see cref="Tokenize(string, bool, out int, out int[], out ulong[])"/>). The range starts a line and ends one
+    /// (after a paragraph break, or at the text's end), as a stretch of a long text does: its tokens are then the
+    /// tokens of its characters alone.
+    /// </summary>
+    public static Token[] Tokenize(string text, TextSpan range, bool pooled, out int count, out int[] stemHashes, out ulong[] suffixed)
     {
-        var hashes = new PooledArrayBuilder<int>(EstimateCapacity(text.Length));
+        var hashes = new PooledArrayBuilder<int>(EstimateCapacity(range.Length));
         var possessives = new PooledArrayBuilder<int>(16);
-        var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(text.Length));
-        Tokenize(text, ref tokens, ref hashes, ref possessives);
+        var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(range.Length));
+        Tokenize(text, range.Start, range.End, ref tokens, ref hashes, ref possessives);
         count = tokens.Count;
         stemHashes = hashes.ToArray(pooled);
         suffixed = new ulong[(count + 63) >> 6];
@@ -47,11 +56,11 @@ internal static class Tokenizer
         return tokens.ToArray(pooled);
     }
 
-    private static void Tokenize(string text, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
+    private static void Tokenize(string text, int start, int stop, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
     {
         var openSingles = 0;
-        var i = 0;
-        var n = text.Length;
+        var i = start;
+        var n = stop;
         while (i < n)
         {
             var c = text[i];

@@ -62,11 +62,14 @@ internal sealed class RegexPrefilter
         }
     }
 
-    /// <summary>Calls <paramref name="found"/> with the position of every occurrence of a literal (and of every character that could stand for one) in <paramref name="text"/>.</summary>
-    public void FindCandidates(string text, Action<int> found)
+    /// <summary>
+    /// Calls <paramref name="found"/> with the position (in <paramref name="text"/>) of every occurrence of a literal,
+    /// and of every character that could stand for one, that lies within <paramref name="range"/>.
+    /// </summary>
+    public void FindCandidates(string text, Text.TextSpan range, Action<int> found)
     {
 #if NET
-        var span = text.AsSpan();
+        var span = text.AsSpan(range.Start, range.Length);
         for (var at = 0; at < span.Length;)
         {
             var next = span.Slice(at).IndexOfAny(_search);
@@ -75,7 +78,7 @@ internal sealed class RegexPrefilter
                 break;
             }
 
-            found(at + next);
+            found(range.Start + at + next);
             at += next + 1;
         }
 
@@ -89,24 +92,39 @@ internal sealed class RegexPrefilter
                     break;
                 }
 
-                found(at + next);
+                found(range.Start + at + next);
                 at += next + 1;
             }
         }
 #else
         foreach (var literal in Literals)
         {
-            for (var at = text.IndexOf(literal, _comparison); at >= 0; at = at + 1 < text.Length ? text.IndexOf(literal, at + 1, _comparison) : -1)
+            for (var at = range.Start; at < range.End;)
             {
-                found(at);
+                var next = text.IndexOf(literal, at, range.End - at, _comparison);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                found(next);
+                at = next + 1;
             }
         }
 
         if (IgnoreCase)
         {
-            for (var at = text.IndexOfAny(CaseTraps.ToCharArray()); at >= 0; at = at + 1 < text.Length ? text.IndexOfAny(CaseTraps.ToCharArray(), at + 1) : -1)
+            var traps = CaseTraps.ToCharArray();
+            for (var at = range.Start; at < range.End;)
             {
-                found(at);
+                var next = text.IndexOfAny(traps, at, range.End - at);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                found(next);
+                at = next + 1;
             }
         }
 #endif

@@ -15,7 +15,6 @@ public sealed class RuleContext
 {
     private readonly List<Diagnostic> _diagnostics;
     private readonly ScopeFilter _scope;
-    private readonly Placement _placement;
     private const int MaxPooledDisplay = 64;
     private ScopeFilter.Memo? _memo;
     private Dictionary<string, string>? _strings;
@@ -25,9 +24,8 @@ public sealed class RuleContext
     private HashSet<string>? _displayPool;
 #endif
 
-    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null, ScopeFilter.Memo? memo = null, Placement placement = default)
+    internal RuleContext(DocumentModel document, string? path, DiagnosticDescriptor descriptor, ScopeFilter scope, List<Diagnostic> diagnostics, CancellationToken cancellationToken, Matching.TermIndex.Candidates? termCandidates = null, ScopeFilter.Memo? memo = null)
     {
-        _placement = placement;
         _memo = memo;
         TermCandidates = termCandidates;
         Document = document;
@@ -111,7 +109,7 @@ public sealed class RuleContext
                 titles.Add(suggestion, title);
             }
 
-            fix = new CodeFix(title, new[] { new TextChange(_placement.Place(span), suggestion) });
+            fix = new CodeFix(title, new[] { new TextChange(span, suggestion) });
         }
 
         string message;
@@ -136,7 +134,7 @@ public sealed class RuleContext
             message = Pooled(message);
         }
 
-        _diagnostics.Add(new Diagnostic(Descriptor, _placement.Locate(Path, Text, span), message, severity, fix));
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
         return true;
     }
 
@@ -185,7 +183,7 @@ public sealed class RuleContext
     /// <summary>Adds a report of a document-level rule whose scope was checked when its facts were collected.</summary>
     internal void Add(DocumentRuleReport report)
     {
-        _diagnostics.Add(new Diagnostic(Descriptor, _placement.Locate(Path, Text, report.Span), report.MessageIn(Text), report.Severity));
+        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, report.Span), report.MessageIn(Text), report.Severity));
     }
 
     internal static string FormatMessage(string format, string match, string? suggestion)
@@ -211,29 +209,4 @@ public sealed class RuleContext
 
         return replacement;
     }
-}
-
-/// <summary>
-/// Where the diagnostics of a document analysed as a window of a longer text go: into that text, at the window's
-/// origin, so that they need no second placing and the window's own lines are never counted. The default places
-/// them in the document itself.
-/// </summary>
-internal readonly struct Placement
-{
-    private readonly SourceText? _text;
-    private readonly int _origin;
-
-    /// <summary>Places a window's diagnostics in <paramref name="text"/>, the window starting at <paramref name="origin"/>.</summary>
-    public Placement(SourceText text, int origin)
-    {
-        _text = text;
-        _origin = origin;
-    }
-
-    /// <summary>The window's span in the text the diagnostics go to.</summary>
-    public TextSpan Place(TextSpan span) => _text is null ? span : new TextSpan(span.Start + _origin, span.Length);
-
-    /// <summary>The location of a span of <paramref name="document"/> (the window) where the diagnostics go.</summary>
-    public Location Locate(string? path, SourceText document, TextSpan span) =>
-        _text is null ? Location.Create(path, document, span) : Location.Create(path, _text, Place(span));
 }

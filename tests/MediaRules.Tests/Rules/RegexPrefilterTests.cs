@@ -56,7 +56,7 @@ public class RegexPrefilterTests
 
                 var regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase);
                 var candidates = new List<int>();
-                prefilter.FindCandidates(text, candidates.Add);
+                prefilter.FindCandidates(text, new MediaRules.Text.TextSpan(0, text.Length), candidates.Add);
                 return regex.Matches(text).All(m => candidates.Any(c => c >= m.Index && c < m.Index + m.Length));
             }));
 }

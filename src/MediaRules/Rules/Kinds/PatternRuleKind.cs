@@ -464,8 +464,10 @@ internal sealed class PatternRuleKind : IRuleKind
             var text = context.Text.ToString();
             var paragraphs = context.Document.Paragraphs;
 
-            // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them.
+            // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them. The
+            // search covers the model's paragraphs only (a stretch's model is one part of a longer text).
             var candidates = new bool[_regexes.Length][];
+            var searched = paragraphs.Count == 0 ? default : Text.TextSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[paragraphs.Count - 1].Span.End);
             for (var r = 0; r < _regexes.Length; r++)
             {
                 var shared = Array.IndexOf(_prefilters, _prefilters[r]);
@@ -476,7 +478,7 @@ internal sealed class PatternRuleKind : IRuleKind
                 else if (_prefilters[r] is { } prefilter)
                 {
                     var marks = candidates[r] = new bool[paragraphs.Count];
-                    prefilter.FindCandidates(text, at =>
+                    prefilter.FindCandidates(text, searched, at =>
                     {
                         if (context.Document.GetParagraph(at) is { } p)
                         {
