@@ -59,4 +59,19 @@ public class RegexPrefilterTests
                 prefilter.FindCandidates(text, new MediaRules.Text.TextSpan(0, text.Length), candidates.Add);
                 return regex.Matches(text).All(m => candidates.Any(c => c >= m.Index && c < m.Index + m.Length));
             }));
+
+    [Fact]
+    public void Candidates_are_searched_in_the_range_only_and_given_at_their_places_in_the_text()
+    {
+        // A stretch's model searches its own lines: the occurrences outside the range are not candidates.
+        var prefilter = RegexPrefilter.Create("\\b(?<match>claimed|insisted)\\s+that\\b", true)!;
+        const string Text = "He claimed that.\nShe insisted that.\nThey claimed that.\n";
+        var second = Text.IndexOf("She", System.StringComparison.Ordinal);
+        var third = Text.IndexOf("They", System.StringComparison.Ordinal);
+        var candidates = new List<int>();
+        prefilter.FindCandidates(Text, MediaRules.Text.TextSpan.FromBounds(second, third), candidates.Add);
+        Assert.NotEmpty(candidates);
+        Assert.All(candidates, c => Assert.InRange(c, second, third - 1));
+        Assert.Contains(candidates, c => Text.Substring(c).StartsWith("insisted that", System.StringComparison.Ordinal) || Text.Substring(c).StartsWith("that", System.StringComparison.Ordinal));
+    }
 }
