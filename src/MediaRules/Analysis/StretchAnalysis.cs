@@ -143,20 +143,78 @@ internal static class StretchAnalysis
             return null;
         }
 
-        var diagnostics = new List<Diagnostic>();
+        // Each stretch's findings are sorted and start inside it, and the stretches are in order: one after another they
+        // are in order. The document-level rules' findings, from anywhere, are sorted apart and merged in.
+        var count = 0;
         foreach (var stretch in list)
         {
-            diagnostics.AddRange(stretch.Diagnostics);
+            count += stretch.Diagnostics.Count;
         }
 
-        if (!job.Combine(list, diagnostics))
+        var paragraphLevel = new List<Diagnostic>(count);
+        foreach (var stretch in list)
+        {
+            paragraphLevel.AddRange(stretch.Diagnostics);
+        }
+
+        var documentLevel = new List<Diagnostic>();
+        if (!job.Combine(list, documentLevel))
         {
             return null;
         }
 
+        documentLevel.Sort(Linter.CompareDiagnostics);
+        var diagnostics = Merge(paragraphLevel, documentLevel);
         diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
-        diagnostics.Sort(Linter.CompareDiagnostics);
         return diagnostics;
+    }
+
+    /// <summary>Two lists in diagnostic order as one.</summary>
+    internal static List<Diagnostic> Merge(List<Diagnostic> a, List<Diagnostic> b)
+    {
+        if (b.Count == 0)
+        {
+            return a;
+        }
+
+        var merged = new List<Diagnostic>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            merged.Add(Linter.CompareDiagnostics(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+        }
+
+        for (; i < a.Count; i++)
+        {
+            merged.Add(a[i]);
+        }
+
+        for (; j < b.Count; j++)
+        {
+            merged.Add(b[j]);
+        }
+
+        return merged;
+    }
+
+    /// <summary>The index of the first diagnostic of a list in diagnostic order that starts at or after <paramref name="position"/>.</summary>
+    private static int FirstAtOrAfter(List<Diagnostic> diagnostics, int position)
+    {
+        int lo = 0, hi = diagnostics.Count;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (diagnostics[mid].Location.SourceSpan.Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
     }
 
     /// <summary>Where each block (a paragraph with its break, or a blank line) starts, and the text's length last.</summary>
@@ -263,20 +321,20 @@ internal static class StretchAnalysis
         {
             var own = TextSpan.FromBounds(_blocks[first], _blocks[last + 1]);
             var windowDiagnostics = Linter.RunRules(document, _path, _paragraphRules, _linter.TermIndex, _cancellationToken);
-            var kept = new List<Diagnostic>();
             foreach (var diagnostic in windowDiagnostics)
             {
                 if (ReferenceEquals(diagnostic.Descriptor, EngineDiagnostics.RuleFailed))
                 {
                     return new Stretch { First = first, Last = last, Failed = true };
                 }
-
-                var start = diagnostic.Location.SourceSpan.Start;
-                if (start >= own.Start && (start < own.End || (last == BlockCount - 1 && start == own.End)))
-                {
-                    kept.Add(diagnostic);
-                }
             }
+
+            // In diagnostic order, the findings that start in the stretch (and, in the text's last stretch, at its end)
+            // are one run of the list, and so are those of each block at a cut.
+            windowDiagnostics.Sort(Linter.CompareDiagnostics);
+            var from = FirstAtOrAfter(windowDiagnostics, own.Start);
+            var to = last == BlockCount - 1 ? windowDiagnostics.Count : FirstAtOrAfter(windowDiagnostics, own.End);
+            var kept = windowDiagnostics.GetRange(from, to - from);
 
             var contexts = new RuleContext[_documentRules.Length];
             var facts = new DocumentFacts?[_documentRules.Length];
@@ -381,12 +439,16 @@ internal static class StretchAnalysis
         /// <summary>What the window gave one of its blocks (index <paramref name="k"/> in the window), as a session block caches it.</summary>
         private BlockResult Result(int k, int[] starts, List<Diagnostic> windowDiagnostics, RuleContext[] contexts, DocumentModel document)
         {
+            // The window's findings are in diagnostic order: the block's are those from its start to the next block's
+            // (the last block's run to the end: IncrementalEngine.BlockOf puts a finding at the window's end there).
             var range = TextSpan.FromBounds(starts[k], starts[k + 1]);
+            var count = starts.Length - 1;
             var raw = new List<RawDiagnostic>();
-            foreach (var diagnostic in windowDiagnostics)
+            var end = k == count - 1 ? windowDiagnostics.Count : FirstAtOrAfter(windowDiagnostics, starts[k + 1]);
+            for (var i = k == 0 ? 0 : FirstAtOrAfter(windowDiagnostics, range.Start); i < end; i++)
             {
-                var start = diagnostic.Location.SourceSpan.Start;
-                if (diagnostic.Severity != DiagnosticSeverity.None && IncrementalEngine.BlockOf(starts, starts.Length - 1, start) == k)
+                var diagnostic = windowDiagnostics[i];
+                if (diagnostic.Severity != DiagnosticSeverity.None)
                 {
                     raw.Add(RawDiagnostic.From(diagnostic, range.Start));
                 }
