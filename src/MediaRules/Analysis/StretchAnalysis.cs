@@ -170,7 +170,7 @@ internal static class StretchAnalysis
     }
 
     /// <summary>Two lists in diagnostic order as one.</summary>
-    internal static List<Diagnostic> Merge(List<Diagnostic> a, List<Diagnostic> b)
+    private static List<Diagnostic> Merge(List<Diagnostic> a, List<Diagnostic> b)
     {
         if (b.Count == 0)
         {
