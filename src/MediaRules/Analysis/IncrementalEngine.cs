@@ -478,22 +478,26 @@ internal sealed class IncrementalEngine
     /// </summary>
     internal static int[] Signatures(DocumentModel document, int[] starts, int count)
     {
+        // Each kind of item comes in document order: its block is found by walking forward from the previous item's.
         var hashes = new HashCode[count];
+        var k = 0;
         foreach (var sentence in document.Sentences)
         {
-            var k = BlockOf(starts, count, sentence.Span.Start);
+            k = BlockFrom(starts, count, k, sentence.Span.Start);
             Add(ref hashes[k], sentence, starts, count, k);
         }
 
+        k = 0;
         foreach (var quotation in document.Quotations)
         {
-            var k = BlockOf(starts, count, quotation.Span.Start);
+            k = BlockFrom(starts, count, k, quotation.Span.Start);
             Add(ref hashes[k], quotation, starts, count, k);
         }
 
+        k = 0;
         foreach (var voice in document.VoiceSpans)
         {
-            var k = BlockOf(starts, count, voice.Span.Start);
+            k = BlockFrom(starts, count, k, voice.Span.Start);
             Add(ref hashes[k], voice, starts, count, k);
         }
 
@@ -504,6 +508,25 @@ internal sealed class IncrementalEngine
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="BlockOf"/> for a position at or after block <paramref name="k"/>'s start (the usual case: positions
+    /// asked in order), by walking forward from <paramref name="k"/>; any other position is searched for.
+    /// </summary>
+    private static int BlockFrom(int[] starts, int count, int k, int position)
+    {
+        if (position < starts[k])
+        {
+            return BlockOf(starts, count, position);
+        }
+
+        while (k + 1 < count && starts[k + 1] <= position)
+        {
+            k++;
+        }
+
+        return k;
     }
 
     /// <summary>
