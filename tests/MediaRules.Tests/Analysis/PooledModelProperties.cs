@@ -6,6 +6,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MediaRules.Analysis;
 using MediaRules.Documents;
+using MediaRules.Tests.Documents;
 using MediaRules.Text;
 using Xunit;
 using static MediaRules.Tests.Session.SessionTestSupport;
@@ -63,7 +64,7 @@ public class PooledModelProperties
             Assert.Equal(Rows(expected.Diagnostics), Rows(whole.Diagnostics));
 
             // The result's model is a full model of the text, made on demand (the rented one went back to the pool).
-            Assert.Equal(Describe(expected.Document), Describe(whole.Document));
+            Assert.Equal(DocumentTestSupport.Describe(expected.Document), DocumentTestSupport.Describe(whole.Document));
         }
     }
 
@@ -95,7 +96,7 @@ public class PooledModelProperties
         var model = DocumentModelBuilder.Build(SourceText.From(text), sourcing: true, pooled: true);
         try
         {
-            return Describe(model);
+            return DocumentTestSupport.Describe(model);
         }
         finally
         {
@@ -103,7 +104,7 @@ public class PooledModelProperties
         }
     }
 
-    private static List<string> ExactRows(string text) => Describe(DocumentModel.Create(SourceText.From(text)));
+    private static List<string> ExactRows(string text) => DocumentTestSupport.Describe(DocumentModel.Create(SourceText.From(text)));
 
     private static List<string> RowsOnPooledModel(string text)
     {
@@ -116,24 +117,6 @@ public class PooledModelProperties
         {
             model.ReturnBuffers();
         }
-    }
-
-    // Everything a model says of its text, a row per item.
-    private static List<string> Describe(DocumentModel model)
-    {
-        var rows = new List<string> { $"tokens {model.Tokens.Count}" };
-        rows.AddRange(model.Tokens.Select((t, i) => $"t{i} {t.Span} {t.Kind} {model.Stems.Hash(i)} {model.Stems.HasSuffix(i)}"));
-        rows.AddRange(model.Paragraphs.Select(p => $"p {p.Span} {p.IsHeadline} {p.FirstSentence} {p.SentenceCount}"));
-        rows.AddRange(model.Sentences.Select(s => $"s {s.Span} {s.Attribution.Kind} {s.Attribution.SourceSpan} {s.Attribution.CueSpan}"));
-        rows.AddRange(model.Quotations.Select(q => $"q {q.Span} {q.ContentSpan} {q.Depth} {q.ParentIndex} {q.IsMismatched} {q.SpeakerSpan} {q.IsMention}"));
-        rows.AddRange(model.VoiceSpans.Select(v => $"v {v.Span} {v.Voice} {v.QuotationIndex} {v.SourceSpan}"));
-        var text = model.Text.ToString();
-        for (var position = 0; position <= text.Length; position += 1 + (text.Length / 64))
-        {
-            rows.Add($"at {position}: {model.GetFirstTokenIndexAtOrAfter(position)} {model.GetVoice(position)}");
-        }
-
-        return rows;
     }
 
     // A news text of about the given length: the seed article's paragraphs and the session paragraphs, in an order set by the seed.

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using MediaRules.Documents;
@@ -15,6 +16,31 @@ internal static class DocumentTestSupport
     public static DocumentModel Seed => SeedModelValue.Value;
 
     public static DocumentModel Build(string text) => DocumentModel.Create(SourceText.From(text));
+
+    /// <summary>
+    /// Everything a model says of its text, a row per item: tokens with their hashes, paragraphs, sentences and their
+    /// sourcing, quotations, voice spans, and token and voice lookups at positions through the text. Positions are
+    /// taken from <paramref name="origin"/>, and the lookups cover <paramref name="length"/> characters from it (the
+    /// whole text when not given), so that a model of a stretch of a text reads as the model of the stretch alone.
+    /// </summary>
+    public static List<string> Describe(DocumentModel model, int origin = 0, int? length = null)
+    {
+        var covered = length ?? model.Text.Length;
+        string S(TextSpan span) => new TextSpan(span.Start - origin, span.Length).ToString();
+        string N(TextSpan? span) => span is { } s ? S(s) : "-";
+        var rows = new List<string> { $"tokens {model.Tokens.Count}" };
+        rows.AddRange(model.Tokens.Select((t, i) => $"t{i} {S(t.Span)} {t.Kind} {model.Stems.Hash(i)} {model.Stems.HasSuffix(i)}"));
+        rows.AddRange(model.Paragraphs.Select(p => $"p {S(p.Span)} {p.IsHeadline} {p.FirstSentence} {p.SentenceCount}"));
+        rows.AddRange(model.Sentences.Select(s => $"s {S(s.Span)} {s.Attribution.Kind} {N(s.Attribution.SourceSpan)} {N(s.Attribution.CueSpan)}"));
+        rows.AddRange(model.Quotations.Select(q => $"q {S(q.Span)} {S(q.ContentSpan)} {q.Depth} {q.ParentIndex} {q.IsMismatched} {N(q.SpeakerSpan)} {q.IsMention}"));
+        rows.AddRange(model.VoiceSpans.Select(v => $"v {S(v.Span)} {v.Voice} {v.QuotationIndex} {N(v.SourceSpan)}"));
+        for (var position = 0; position <= covered; position += 1 + (covered / 64))
+        {
+            rows.Add($"at {position}: {model.GetFirstTokenIndexAtOrAfter(origin + position)} {model.GetVoice(origin + position)}");
+        }
+
+        return rows;
+    }
 
     /// <summary>The span of a 1-based line of a model's text.</summary>
     public static TextSpan Line(this DocumentModel model, int line) => model.Text.GetLineSpan(line - 1);

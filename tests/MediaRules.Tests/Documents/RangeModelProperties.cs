@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using FsCheck;
 using FsCheck.Fluent;
@@ -39,8 +38,8 @@ public class RangeModelProperties
                 try
                 {
                     var alone = DocumentModelBuilder.Build(SourceText.From(text.Substring(range.Start, range.Length)), sourcing, pooled: false);
-                    var expected = Describe(alone, 0, range.Length);
-                    var actual = Describe(inPlace, range.Start, range.Length);
+                    var expected = DocumentTestSupport.Describe(alone, 0, range.Length);
+                    var actual = DocumentTestSupport.Describe(inPlace, range.Start, range.Length);
                     if (!expected.SequenceEqual(actual))
                     {
                         var diff = expected.Zip(actual).FirstOrDefault(p => p.First != p.Second);
@@ -55,25 +54,6 @@ public class RangeModelProperties
 
             return true.ToProperty();
         });
-
-    // Everything a model says of its lines, with every position taken from the range's start.
-    private static List<string> Describe(DocumentModel model, int origin, int length)
-    {
-        string S(TextSpan span) => new TextSpan(span.Start - origin, span.Length).ToString();
-        string N(TextSpan? span) => span is { } s ? S(s) : "-";
-        var rows = new List<string> { $"tokens {model.Tokens.Count}" };
-        rows.AddRange(model.Tokens.Select((t, i) => $"t{i} {S(t.Span)} {t.Kind} {model.Stems.Hash(i)} {model.Stems.HasSuffix(i)}"));
-        rows.AddRange(model.Paragraphs.Select(p => $"p {S(p.Span)} {p.IsHeadline} {p.FirstSentence} {p.SentenceCount}"));
-        rows.AddRange(model.Sentences.Select(s => $"s {S(s.Span)} {s.Attribution.Kind} {N(s.Attribution.SourceSpan)} {N(s.Attribution.CueSpan)}"));
-        rows.AddRange(model.Quotations.Select(q => $"q {S(q.Span)} {S(q.ContentSpan)} {q.Depth} {q.ParentIndex} {q.IsMismatched} {N(q.SpeakerSpan)} {q.IsMention}"));
-        rows.AddRange(model.VoiceSpans.Select(v => $"v {S(v.Span)} {v.Voice} {v.QuotationIndex} {N(v.SourceSpan)}"));
-        for (var position = 0; position < length; position += 1 + (length / 32))
-        {
-            rows.Add($"at {position}: {model.GetFirstTokenIndexAtOrAfter(origin + position)} {model.GetVoice(origin + position)}");
-        }
-
-        return rows;
-    }
 
     private static string Escape(string s) => s.Replace("\n", "\\n").Replace("\r", "\\r").Replace("\u001E", "\\u001E").Replace("\u2029", "\\u2029");
 }
