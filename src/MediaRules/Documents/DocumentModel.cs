@@ -398,9 +398,10 @@ internal sealed class TokenStems
     {
         var hashes = Arrays.Uninitialized<int>(_count); // every element written below
         var suffixed = new ulong[(_count + 63) >> 6];
+        var text = _text.ToString();
         for (var i = 0; i < hashes.Length; i++)
         {
-            hashes[i] = HashStem(_text.AsSpan(_tokens[i].Span), out var suffix);
+            hashes[i] = TokenText.HashStemAt(text, _tokens[i].Span.Start, _tokens[i].Span.Length, out var suffix); // as the tokenizer does
             if (suffix > 0)
             {
                 suffixed[i >> 6] |= 1UL << (i & 63);

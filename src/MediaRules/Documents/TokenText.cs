@@ -315,9 +315,7 @@ internal static class TokenText
             }
         }
 
-        var chars = text.AsSpan(start, length);
-        suffix = GetPossessiveSuffixLength(chars);
-        return GetNormalizedHashCode(chars.Slice(0, length - suffix));
+        return TokenStems.HashStem(text.AsSpan(start, length), out suffix);
     }
 
     private const ulong Seed = 0x9E37_79B9_7F4A_7C15UL;
