@@ -13,7 +13,9 @@ namespace MediaRules.Rules.Kinds;
 /// the linear-time <c>RegexOptions.NonBacktracking</c> engine (constructs it cannot run — backreferences,
 /// lookarounds, atomic groups — are rejected when the pack loads); on .NET Standard 2.0 hosts, which lack that
 /// engine, each match has a time budget and a pattern that exceeds it fails the rule for that document (MR9003),
-/// visibly, rather than silently losing findings.
+/// visibly, rather than silently losing findings. Paragraphs that hold none of a pattern's required literals
+/// (<see cref="RegexPrefilter"/>) are skipped, and in the others the engine reads, where the pattern allows, only the
+/// windows around the literals (<see cref="RegexWindows"/>).
 /// </summary>
 internal sealed class PatternRuleKind : IRuleKind
 {
@@ -57,12 +59,14 @@ internal sealed class PatternRuleKind : IRuleKind
 
 #if NET9_0_OR_GREATER
         var memos = new CaptureMemo?[regexes.Length];
+        var windows = new RegexWindows?[regexes.Length];
         for (var i = 0; i < memos.Length; i++)
         {
             memos[i] = CaptureMemo.For(definition.Patterns[i]);
+            windows[i] = prefilters[i] is { } prefilter ? RegexWindows.Create(definition.Patterns[i], !definition.CaseSensitive, prefilter.Literals) : null;
         }
 
-        return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions, memos);
+        return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions, memos, windows);
 #else
         return new PatternRule(definition.ToDescriptor(), regexes, prefilters, definition.Suggestions);
 #endif
@@ -434,16 +438,20 @@ internal sealed class PatternRuleKind : IRuleKind
         private const int UnknownGroup = int.MinValue;
         private readonly CaptureMemo?[] _memos;
 
+        // Where in a paragraph each pattern's matches can lie, from its literals' occurrences (null: read it whole).
+        private readonly RegexWindows?[] _windows;
+
         // The number of each pattern's group "match" (-1: none), read once its regex is built (any thread may write it).
         private readonly int[] _groups;
 
-        public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions, CaptureMemo?[] memos)
+        public PatternRule(DiagnosticDescriptor descriptor, Lazy<Regex>[] regexes, RegexPrefilter?[] prefilters, IReadOnlyList<string> suggestions, CaptureMemo?[] memos, RegexWindows?[] windows)
         {
             Descriptor = descriptor;
             _regexes = regexes;
             _prefilters = prefilters;
             _suggestions = suggestions;
             _memos = memos;
+            _windows = windows;
             _groups = new int[regexes.Length];
             Array.Fill(_groups, UnknownGroup);
         }
@@ -467,6 +475,8 @@ internal sealed class PatternRuleKind : IRuleKind
             // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them. The
             // search covers the model's paragraphs only (a stretch's model is one part of a longer text).
             var candidates = new bool[_regexes.Length][];
+            // Where the literals were found (ascending), for the patterns that read windows around them.
+            var positions = new List<int>?[_regexes.Length];
             var searched = paragraphs.Count == 0 ? default : Text.TextSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[paragraphs.Count - 1].Span.End);
             for (var r = 0; r < _regexes.Length; r++)
             {
@@ -474,22 +484,28 @@ internal sealed class PatternRuleKind : IRuleKind
                 if (shared < r)
                 {
                     candidates[r] = candidates[shared]; // the same prefilter as an earlier pattern: searched once
+                    positions[r] = positions[shared];
                 }
                 else if (_prefilters[r] is { } prefilter)
                 {
                     var marks = candidates[r] = new bool[paragraphs.Count];
+                    var found = positions[r] = new List<int>();
                     prefilter.FindCandidates(text, searched, at =>
                     {
+                        found.Add(at);
                         if (context.Document.GetParagraph(at) is { } p)
                         {
                             marks[p.Index] = true;
                         }
                     });
+                    found.Sort(); // the characters that may stand for a literal come after the literals
                 }
             }
 
 #if NET9_0_OR_GREATER
             List<(int Index, int Start, int Length)>? known = null;
+            List<(int Start, int End)>? windows = null;
+            var cursors = new int[_regexes.Length];
 #endif
             foreach (var paragraph in paragraphs)
             {
@@ -510,7 +526,27 @@ internal sealed class PatternRuleKind : IRuleKind
                         _groups[r] = matchGroup = regex.GroupNumberFromName("match"); // once per pattern, not per paragraph
                     }
 
-                    if (TryFromBounds(context, regex, matchGroup >= 0, _memos[r], text, span, known ??= new()))
+                    // The windows around the literals of this paragraph, when they do not cover all of it.
+                    var windowed = false;
+                    if (_windows[r] is { } plan && positions[r] is { } at)
+                    {
+                        var first = cursors[r];
+                        while (first < at.Count && at[first] < span.Start)
+                        {
+                            first++;
+                        }
+
+                        var end = first;
+                        while (end < at.Count && at[end] < span.End)
+                        {
+                            end++;
+                        }
+
+                        cursors[r] = end;
+                        windowed = plan.TryFind(text.AsSpan(span.Start, span.Length), span.Start, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(at).Slice(first, end - first), windows ??= new());
+                    }
+
+                    if (TryFromBounds(context, regex, matchGroup >= 0, _memos[r], text, span, windowed ? windows : null, known ??= new()))
                     {
                         continue;
                     }
@@ -534,37 +570,32 @@ internal sealed class PatternRuleKind : IRuleKind
 #if NET9_0_OR_GREATER
         // The matches of a paragraph from their bounds alone, which the engine finds without its group pass: all of
         // them when the pattern has no group "match", else when the memo knows every match's group. False when the
-        // paragraph needs the full matches (then nothing was reported).
-        private bool TryFromBounds(RuleContext context, Regex regex, bool hasGroup, CaptureMemo? memo, string text, Text.TextSpan span, List<(int Index, int Start, int Length)> known)
+        // paragraph needs the full matches (then nothing was reported). With windows (see RegexWindows), the engine
+        // reads only them, each with the paragraph before it as context.
+        private bool TryFromBounds(RuleContext context, Regex regex, bool hasGroup, CaptureMemo? memo, string text, Text.TextSpan span, List<(int Start, int End)>? windows, List<(int Index, int Start, int Length)> known)
         {
-            var chars = text.AsSpan(span.Start, span.Length);
-            if (!hasGroup)
-            {
-                foreach (var match in regex.EnumerateMatches(chars))
-                {
-                    if (match.Length > 0)
-                    {
-                        context.Report(new Text.TextSpan(span.Start + match.Index, match.Length), _suggestions);
-                    }
-                }
-
-                return true;
-            }
-
-            if (memo is null)
+            if (hasGroup && memo is null)
             {
                 return false;
             }
 
+            var chars = text.AsSpan(span.Start, span.Length);
             known.Clear();
-            foreach (var match in regex.EnumerateMatches(chars))
+            var count = windows?.Count ?? 1;
+            for (var w = 0; w < count; w++)
             {
-                if (!memo.TryGet(chars, match.Index, match.Length, out var start, out var length))
+                var (from, to) = windows is null ? (0, chars.Length) : windows[w];
+                foreach (var match in regex.EnumerateMatches(chars.Slice(0, to), from))
                 {
-                    return false;
-                }
+                    var start = 0;
+                    var length = match.Length;
+                    if (hasGroup && !memo!.TryGet(chars, match.Index, match.Length, out start, out length))
+                    {
+                        return false;
+                    }
 
-                known.Add((match.Index, start, length));
+                    known.Add((match.Index, start, length));
+                }
             }
 
             foreach (var (index, start, length) in known)
