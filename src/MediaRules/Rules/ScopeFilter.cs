@@ -21,6 +21,10 @@ internal sealed class ScopeFilter
     private readonly (DiagnosticSeverity Severity, string[] Phrases)[] _severityIfSentenceContains;
     private readonly bool _adjacentReach;
 
+    // Whether admitting a match needs its voice (not when every voice is admitted alike), and its sentence.
+    private readonly bool _needsVoice;
+    private readonly bool _needsSentence;
+
     public ScopeFilter(RuleScope scope)
     {
         foreach (var voice in scope.Voices)
@@ -46,6 +50,8 @@ internal sealed class ScopeFilter
 
         _severityIfSentenceContains = scope.SeverityIfSentenceContains.Select(p => (p.Key, p.Value.ToArray())).ToArray();
         _adjacentReach = scope.AttributionReach == AttributionReach.Adjacent;
+        _needsVoice = !_voices[(int)VoiceFilter.Any] || _severityByVoice.Count > 0;
+        _needsSentence = !_anySource || _exceptions.Length > 0 || _unlessSentenceContains.Length > 0 || _severityIfSentenceContains.Length > 0;
 
         // Without attribution and speakers, the model still tells quotations and mentions from the writer's text but
         // makes every indirect clause narrative and every quotation unattributed: a scope that tells those apart, or
@@ -64,21 +70,37 @@ internal sealed class ScopeFilter
     public bool Admits(DocumentModel document, TextSpan span, DiagnosticSeverity defaultSeverity, out DiagnosticSeverity severity, Memo? memo = null)
     {
         severity = defaultSeverity;
-        var voiceSpan = memo is null ? document.GetVoiceSpan(span.Start) : document.GetVoiceSpan(span.Start, ref memo.VoiceHint);
-        var specific = voiceSpan.Voice switch
+        var specific = VoiceFilter.Any;
+        if (_needsVoice)
         {
-            Voice.IndirectSpeech => VoiceFilter.IndirectSpeech,
-            Voice.Mention => VoiceFilter.Mention,
-            Voice.DirectQuote when voiceSpan.SourceSpan is null => VoiceFilter.UnattributedQuote,
-            Voice.DirectQuote => VoiceFilter.DirectQuote,
-            _ => VoiceFilter.Narrative,
-        };
+            var voiceSpan = memo is null ? document.GetVoiceSpan(span.Start) : document.GetVoiceSpan(span.Start, ref memo.VoiceHint);
+            specific = voiceSpan.Voice switch
+            {
+                Voice.IndirectSpeech => VoiceFilter.IndirectSpeech,
+                Voice.Mention => VoiceFilter.Mention,
+                Voice.DirectQuote when voiceSpan.SourceSpan is null => VoiceFilter.UnattributedQuote,
+                Voice.DirectQuote => VoiceFilter.DirectQuote,
+                _ => VoiceFilter.Narrative,
+            };
 
-        var admitted = _voices[(int)VoiceFilter.Any] || _voices[(int)specific]
-            || (specific == VoiceFilter.UnattributedQuote && _voices[(int)VoiceFilter.DirectQuote]);
-        if (!admitted)
+            var admitted = _voices[(int)VoiceFilter.Any] || _voices[(int)specific]
+                || (specific == VoiceFilter.UnattributedQuote && _voices[(int)VoiceFilter.DirectQuote]);
+            if (!admitted)
+            {
+                return false;
+            }
+
+            if (_severityByVoice.Count > 0
+                && (_severityByVoice.TryGetValue(specific, out var bySpecific)
+                    || (specific == VoiceFilter.UnattributedQuote && _severityByVoice.TryGetValue(VoiceFilter.DirectQuote, out bySpecific))))
+            {
+                severity = bySpecific;
+            }
+        }
+
+        if (!_needsSentence)
         {
-            return false;
+            return severity != DiagnosticSeverity.None;
         }
 
         var sentence = memo is null ? document.GetSentence(span.Start) : document.GetSentence(span.Start, ref memo.SentenceHint);
@@ -94,13 +116,6 @@ internal sealed class ScopeFilter
             {
                 return false;
             }
-        }
-
-        if (_severityByVoice.Count > 0
-            && (_severityByVoice.TryGetValue(specific, out var bySpecific)
-                || (specific == VoiceFilter.UnattributedQuote && _severityByVoice.TryGetValue(VoiceFilter.DirectQuote, out bySpecific))))
-        {
-            severity = bySpecific;
         }
 
         if (_severityIfSentenceContains.Length > 0)
@@ -183,9 +198,27 @@ internal sealed class ScopeFilter
         }
         else
         {
+            if (memo.HoldsNoPhrase)
+            {
+                return false;
+            }
+
             occurrences = memo.Exceptions(sentence.Index);
             if (occurrences is null)
             {
+                // A rule that checks many sentences (a name in most of them) looks once whether the document holds any of
+                // its phrases at all: one pass over the text, where most documents hold none.
+                if (++memo.Searches == Memo.SearchesBeforeWholeText && _phrases is not null && document.Paragraphs.Count > 0)
+                {
+                    var paragraphs = document.Paragraphs;
+                    var all = TextSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[paragraphs.Count - 1].Span.End);
+                    if (!_phrases.MayContainAny(document.Text.AsSpan(all)))
+                    {
+                        memo.HoldsNoPhrase = true;
+                        return false;
+                    }
+                }
+
                 occurrences = Search(document.Text, context) ?? Memo.Unless;
                 memo.SetExceptions(sentence.Index, occurrences);
             }
@@ -263,6 +296,15 @@ internal sealed class ScopeFilter
         /// <summary>See <see cref="VoiceHint"/>.</summary>
         internal int SentenceHint;
 
+        /// <summary>How many sentences the rule searched for its exception phrases so far.</summary>
+        internal int Searches;
+
+        /// <summary>Whether the document (all its paragraphs) holds none of the rule's exception phrases.</summary>
+        internal bool HoldsNoPhrase;
+
+        /// <summary>The sentences searched one by one before the whole text is looked at once (see <see cref="HoldsNoPhrase"/>).</summary>
+        internal const int SearchesBeforeWholeText = 64;
+
         public Memo(int sentences) => _sentences = sentences;
 
         /// <summary>A sentence's exception phrases' occurrences, <see cref="Unless"/>, or null until searched.</summary>
@@ -286,6 +328,8 @@ internal sealed class ScopeFilter
         /// <summary>Forgets what was found, for the next rule.</summary>
         public void Reset()
         {
+            Searches = 0;
+            HoldsNoPhrase = false;
             foreach (var sentence in _written)
             {
                 if (_exceptions is not null)

@@ -50,4 +50,42 @@ public class ScopeMemoTests
             },
             found);
     }
+
+    private const string ManySentencesPack = """
+        rules:
+          - id: MR2903
+            title: Aid
+            kind: term
+            message: "'{match}'"
+            voices: [any]
+            terms: [aid]
+            exceptions: [aid convoy]
+        """;
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(150)]
+    public void An_exception_phrase_is_found_wherever_the_document_holds_it(int at)
+    {
+        // After many sentences searched one by one, the rule looks at the whole text once: a phrase in a later sentence
+        // (or in one already searched) must still except its match.
+        var linter = new LinterBuilder().AddRules(ManySentencesPack, "memo.yaml").Build();
+        var sentences = Enumerable.Range(0, 200).Select(i => (i == at ? "The aid convoy left." : $"Aid number {i} arrived.") + (i % 10 == 9 ? "\n" : " "));
+        var text = string.Concat(sentences);
+        var found = linter.Analyze(SourceText.From(text)).Diagnostics.Where(d => d.Id == "MR2903").Select(d => d.Location.SourceSpan.Start).ToList();
+        var excepted = text.IndexOf("aid convoy", System.StringComparison.Ordinal);
+        Assert.Equal(199, found.Count);
+        Assert.DoesNotContain(excepted, found);
+    }
+
+    [Fact]
+    public void Without_any_exception_phrase_every_match_of_every_sentence_is_reported()
+    {
+        var linter = new LinterBuilder().AddRules(ManySentencesPack, "memo.yaml").Build();
+        var text = string.Join(" ", Enumerable.Range(0, 200).Select(i => $"Aid number {i} arrived, \"aid\" said.\n"));
+        Assert.Equal(400, linter.Analyze(SourceText.From(text)).Diagnostics.Count(d => d.Id == "MR2903"));
+    }
 }
