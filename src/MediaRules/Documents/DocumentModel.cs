@@ -26,6 +26,7 @@ public sealed class DocumentModel
     private readonly int[] _quotationStarts;
     private int[] _voiceStarts; // the first _voiceCount items
     private TokenStems? _stems;
+    private int[]? _regexCaseTraps;
 
     // The last answer of GetFirstTokenIndexAtOrAfter (an int: read and written whole by any thread; always checked).
     private int _tokenHint;
@@ -87,6 +88,27 @@ public sealed class DocumentModel
 
     /// <summary>The start of each sentence, in order.</summary>
     internal ReadOnlySpan<int> SentenceStarts => _sentenceStarts;
+
+    /// <summary>
+    /// Where the model's paragraphs hold a character that case-insensitive regex matching may equate with an ASCII letter
+    /// (<see cref="Matching.RegexPrefilter.CaseTraps"/>), ascending: found once, for every pattern's prefilter.
+    /// </summary>
+    internal int[] RegexCaseTraps
+    {
+        get
+        {
+            // Computed on first use; two threads asking at once compute the same array, and either may be kept.
+            var traps = System.Threading.Volatile.Read(ref _regexCaseTraps);
+            if (traps is null)
+            {
+                var range = _paragraphs.Length == 0 ? default : TextSpan.FromBounds(_paragraphs[0].Span.Start, _paragraphs[_paragraphs.Length - 1].Span.End);
+                traps = Matching.RegexPrefilter.FindCaseTraps(Text.ToString(), range);
+                System.Threading.Volatile.Write(ref _regexCaseTraps, traps);
+            }
+
+            return traps;
+        }
+    }
 
     /// <summary>The start of each quotation, in order.</summary>
     internal ReadOnlySpan<int> QuotationStarts => _quotationStarts;

@@ -17,7 +17,7 @@ internal sealed class RegexPrefilter
     /// Characters that a case-insensitive regex may equate with ASCII letters although ordinal-ignore-case comparison does
     /// not (Kelvin sign, long s, dotted and dotless i, ångström sign): text containing one is always handed to the regex.
     /// </summary>
-    private const string CaseTraps = "\u212A\u017F\u0130\u0131\u212B";
+    internal const string CaseTraps = "\u212A\u017F\u0130\u0131\u212B";
 
     private const int MinimumLength = 3;
 
@@ -62,11 +62,51 @@ internal sealed class RegexPrefilter
         }
     }
 
+    /// <summary>The positions (ascending) of the characters of <see cref="CaseTraps"/> within <paramref name="range"/> of a text.</summary>
+    public static int[] FindCaseTraps(string text, Text.TextSpan range)
+    {
+        List<int>? found = null;
+#if NET
+        var span = text.AsSpan(range.Start, range.Length);
+        for (var at = 0; at < span.Length;)
+        {
+            var next = span.Slice(at).IndexOfAny(Traps);
+            if (next < 0)
+            {
+                break;
+            }
+
+            (found ??= new List<int>()).Add(range.Start + at + next);
+            at += next + 1;
+        }
+#else
+        var traps = CaseTraps.ToCharArray();
+        for (var at = range.Start; at < range.End;)
+        {
+            var next = text.IndexOfAny(traps, at, range.End - at);
+            if (next < 0)
+            {
+                break;
+            }
+
+            (found ??= new List<int>()).Add(next);
+            at = next + 1;
+        }
+#endif
+        return found?.ToArray() ?? Array.Empty<int>();
+    }
+
     /// <summary>
     /// Calls <paramref name="found"/> with the position (in <paramref name="text"/>) of every occurrence of a literal,
     /// and of every character that could stand for one, that lies within <paramref name="range"/>.
     /// </summary>
-    public void FindCandidates(string text, Text.TextSpan range, Action<int> found)
+    public void FindCandidates(string text, Text.TextSpan range, Action<int> found) => FindCandidates(text, range, found, null);
+
+    /// <summary>
+    /// <see cref="FindCandidates(string, Text.TextSpan, Action{int})"/>, with the positions of the characters that could
+    /// stand for a literal already known (<see cref="FindCaseTraps"/> over at least <paramref name="range"/>).
+    /// </summary>
+    public void FindCandidates(string text, Text.TextSpan range, Action<int> found, int[]? caseTraps)
     {
 #if NET
         var span = text.AsSpan(range.Start, range.Length);
@@ -84,16 +124,12 @@ internal sealed class RegexPrefilter
 
         if (IgnoreCase)
         {
-            for (var at = 0; at < span.Length;)
+            foreach (var trap in caseTraps ?? FindCaseTraps(text, range))
             {
-                var next = span.Slice(at).IndexOfAny(Traps);
-                if (next < 0)
+                if (range.Contains(trap))
                 {
-                    break;
+                    found(trap);
                 }
-
-                found(range.Start + at + next);
-                at += next + 1;
             }
         }
 #else
@@ -114,17 +150,12 @@ internal sealed class RegexPrefilter
 
         if (IgnoreCase)
         {
-            var traps = CaseTraps.ToCharArray();
-            for (var at = range.Start; at < range.End;)
+            foreach (var trap in caseTraps ?? FindCaseTraps(text, range))
             {
-                var next = text.IndexOfAny(traps, at, range.End - at);
-                if (next < 0)
+                if (range.Contains(trap))
                 {
-                    break;
+                    found(trap);
                 }
-
-                found(next);
-                at = next + 1;
             }
         }
 #endif

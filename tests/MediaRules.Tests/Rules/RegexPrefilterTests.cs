@@ -74,4 +74,42 @@ public class RegexPrefilterTests
         Assert.All(candidates, c => Assert.InRange(c, second, third - 1));
         Assert.Contains(candidates, c => Text.Substring(c).StartsWith("insisted that", System.StringComparison.Ordinal) || Text.Substring(c).StartsWith("that", System.StringComparison.Ordinal));
     }
+
+    [Property(MaxTest = 200)]
+    public Property Case_traps_found_once_give_the_candidates_a_search_of_its_own_gives() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Elements(Fragments)).Select(parts => string.Join(" ", parts)).ToArbitrary(),
+            Gen.Choose(0, 100).ToArbitrary(),
+            Gen.Choose(0, 100).ToArbitrary(),
+            (text, a, b) =>
+            {
+                // A model finds the traps of all its paragraphs once; each prefilter keeps those in its own range.
+                var from = text.Length * System.Math.Min(a, b) / 100;
+                var to = text.Length * System.Math.Max(a, b) / 100;
+                var range = MediaRules.Text.TextSpan.FromBounds(from, to);
+                var traps = RegexPrefilter.FindCaseTraps(text, new MediaRules.Text.TextSpan(0, text.Length));
+                return DefaultPatterns.All(pattern =>
+                {
+                    var prefilter = RegexPrefilter.Create(pattern, true);
+                    if (prefilter is null)
+                    {
+                        return true;
+                    }
+
+                    var own = new List<int>();
+                    var shared = new List<int>();
+                    prefilter.FindCandidates(text, range, own.Add);
+                    prefilter.FindCandidates(text, range, shared.Add, traps);
+                    return own.SequenceEqual(shared);
+                });
+            });
+
+    [Fact]
+    public void A_model_finds_the_case_traps_of_its_paragraphs()
+    {
+        const string Text = "The \u212Aelvin scale.\nA \u017Fign of \u0130stanbul.\n";
+        var model = MediaRules.Documents.DocumentModel.Create(MediaRules.Text.SourceText.From(Text));
+        Assert.Equal(new[] { Text.IndexOf('\u212A'), Text.IndexOf('\u017F'), Text.IndexOf('\u0130') }, model.RegexCaseTraps);
+        Assert.Same(model.RegexCaseTraps, model.RegexCaseTraps);
+    }
 }

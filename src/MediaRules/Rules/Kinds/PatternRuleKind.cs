@@ -490,14 +490,18 @@ internal sealed class PatternRuleKind : IRuleKind
                 {
                     var marks = candidates[r] = new bool[paragraphs.Count];
                     var found = positions[r] = new List<int>();
-                    prefilter.FindCandidates(text, searched, at =>
-                    {
-                        found.Add(at);
-                        if (context.Document.GetParagraph(at) is { } p)
+                    prefilter.FindCandidates(
+                        text,
+                        searched,
+                        at =>
                         {
-                            marks[p.Index] = true;
-                        }
-                    });
+                            found.Add(at);
+                            if (context.Document.GetParagraph(at) is { } p)
+                            {
+                                marks[p.Index] = true;
+                            }
+                        },
+                        prefilter.IgnoreCase ? context.Document.RegexCaseTraps : null);
                     found.Sort(); // the characters that may stand for a literal come after the literals
                 }
             }
