@@ -40,13 +40,15 @@ internal static class KindSupport
     public static (int Words, int Capitalised) CountWords(DocumentModel document, TextSpan span, int limit = int.MaxValue)
     {
         int words = 0, capitalised = 0;
-        for (var i = document.GetFirstTokenIndexAtOrAfter(span.Start); i < document.Tokens.Count && document.Tokens[i].Span.Start < span.End && words <= limit; i++)
+        var tokens = document.TokenSpan;
+        var text = document.Text.AsSpan();
+        for (var i = document.GetFirstTokenIndexAtOrAfter(span.Start); i < tokens.Length && tokens[i].Span.Start < span.End && words <= limit; i++)
         {
-            var token = document.Tokens[i];
+            var token = tokens[i];
             if (token.Kind is TokenKind.Word or TokenKind.Number)
             {
                 words++;
-                capitalised += char.IsUpper(document.Text[token.Span.Start]) ? 1 : 0;
+                capitalised += char.IsUpper(text[token.Span.Start]) ? 1 : 0;
             }
         }
 

@@ -69,9 +69,11 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
         {
             var sentence = document.GetSentence(quotation.Span.Start);
             var first = document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start);
+            var tokens = document.TokenSpan;
+            var text = document.Text.AsSpan();
             for (int i = first - 1, seen = 0; i >= 0 && seen < 6; i--)
             {
-                var token = document.Tokens[i];
+                var token = tokens[i];
                 if (sentence is not null && token.Span.Start < sentence.Span.Start)
                 {
                     break;
@@ -83,8 +85,8 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                 }
 
                 seen++;
-                if (NamingVerbs.Contains(document.Text.AsSpan(token.Span))
-                    && !(i + 1 < document.Tokens.Count && CallParticles.Contains(document.Text.AsSpan(document.Tokens[i + 1].Span))))
+                if (NamingVerbs.Contains(text.Slice(token.Span.Start, token.Span.Length))
+                    && !(i + 1 < tokens.Length && CallParticles.Contains(text.Slice(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length))))
                 {
                     return true; // but not "called on \"Israel\" to halt", "called for": a request, not a name
                 }
@@ -96,11 +98,12 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
         // Dwayne "The Rock" Johnson: a quoted nickname between a given name and a surname.
         private static bool IsNickname(DocumentModel document, Quotation quotation)
         {
+            var tokens = document.TokenSpan;
             var before = document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start) - 1;
             var after = document.GetFirstTokenIndexAtOrAfter(quotation.Span.End);
-            return before >= 0 && after < document.Tokens.Count
-                && IsCapitalisedWord(document, document.Tokens[before]) && IsCapitalisedWord(document, document.Tokens[after])
-                && document.Tokens[before].Span.End >= quotation.OpeningMark.Start - 1 && document.Tokens[after].Span.Start <= quotation.Span.End + 1;
+            return before >= 0 && after < tokens.Length
+                && IsCapitalisedWord(document, tokens[before]) && IsCapitalisedWord(document, tokens[after])
+                && tokens[before].Span.End >= quotation.OpeningMark.Start - 1 && tokens[after].Span.Start <= quotation.Span.End + 1;
         }
 
         private static bool IsCapitalisedWord(DocumentModel document, Token token) =>
