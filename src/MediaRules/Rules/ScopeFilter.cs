@@ -198,7 +198,7 @@ internal sealed class ScopeFilter
         }
         else
         {
-            if (memo.HoldsNoPhrase)
+            if (context.Start >= memo.NoPhraseFrom)
             {
                 return false;
             }
@@ -206,15 +206,16 @@ internal sealed class ScopeFilter
             occurrences = memo.Exceptions(sentence.Index);
             if (occurrences is null)
             {
-                // A rule that checks many sentences (a name in most of them) looks once whether the document holds any of
-                // its phrases at all: one pass over the text, where most documents hold none.
-                if (++memo.Searches == Memo.SearchesBeforeWholeText && _phrases is not null && document.Paragraphs.Count > 0)
+                // A rule that checks most sentences (a name in nearly every one) looks once whether the rest of the
+                // document holds any of its phrases at all: one pass over the text, where most documents hold none.
+                if (++memo.Searches >= Memo.SearchesBeforeRest && !memo.RestSearched && memo.Searches * 2 > sentence.Index
+                    && _phrases is not null && document.Paragraphs.Count > 0)
                 {
-                    var paragraphs = document.Paragraphs;
-                    var all = TextSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[paragraphs.Count - 1].Span.End);
-                    if (!_phrases.MayContainAny(document.Text.AsSpan(all)))
+                    memo.RestSearched = true;
+                    var rest = TextSpan.FromBounds(context.Start, Math.Max(context.Start, document.Paragraphs[document.Paragraphs.Count - 1].Span.End));
+                    if (!_phrases.MayContainAny(document.Text.AsSpan(rest)))
                     {
-                        memo.HoldsNoPhrase = true;
+                        memo.NoPhraseFrom = context.Start;
                         return false;
                     }
                 }
@@ -299,11 +300,17 @@ internal sealed class ScopeFilter
         /// <summary>How many sentences the rule searched for its exception phrases so far.</summary>
         internal int Searches;
 
-        /// <summary>Whether the document (all its paragraphs) holds none of the rule's exception phrases.</summary>
-        internal bool HoldsNoPhrase;
+        /// <summary>Whether the rest of the document was searched at once (see <see cref="NoPhraseFrom"/>).</summary>
+        internal bool RestSearched;
 
-        /// <summary>The sentences searched one by one before the whole text is looked at once (see <see cref="HoldsNoPhrase"/>).</summary>
-        internal const int SearchesBeforeWholeText = 64;
+        /// <summary>From where on the document holds none of the rule's exception phrases (<see cref="int.MaxValue"/>: unknown).</summary>
+        internal int NoPhraseFrom = int.MaxValue;
+
+        /// <summary>
+        /// The sentences searched one by one before the rest of the document may be searched at once: when the rule has
+        /// searched at least half of the sentences it went past.
+        /// </summary>
+        internal const int SearchesBeforeRest = 64;
 
         public Memo(int sentences) => _sentences = sentences;
 
@@ -329,7 +336,8 @@ internal sealed class ScopeFilter
         public void Reset()
         {
             Searches = 0;
-            HoldsNoPhrase = false;
+            RestSearched = false;
+            NoPhraseFrom = int.MaxValue;
             foreach (var sentence in _written)
             {
                 if (_exceptions is not null)

@@ -1,5 +1,6 @@
 using System.Linq;
 using MediaRules.Analysis;
+using MediaRules.Rules;
 using MediaRules.Text;
 using Xunit;
 
@@ -70,8 +71,8 @@ public class ScopeMemoTests
     [InlineData(150)]
     public void An_exception_phrase_is_found_wherever_the_document_holds_it(int at)
     {
-        // After many sentences searched one by one, the rule looks at the whole text once: a phrase in a later sentence
-        // (or in one already searched) must still except its match.
+        // After many sentences searched one by one, the rule looks at the rest of the text at once: a phrase in a later
+        // sentence (or in one already searched) must still except its match.
         var linter = new LinterBuilder().AddRules(ManySentencesPack, "memo.yaml").Build();
         var sentences = Enumerable.Range(0, 200).Select(i => (i == at ? "The aid convoy left." : $"Aid number {i} arrived.") + (i % 10 == 9 ? "\n" : " "));
         var text = string.Concat(sentences);
@@ -87,5 +88,25 @@ public class ScopeMemoTests
         var linter = new LinterBuilder().AddRules(ManySentencesPack, "memo.yaml").Build();
         var text = string.Join(" ", Enumerable.Range(0, 200).Select(i => $"Aid number {i} arrived, \"aid\" said.\n"));
         Assert.Equal(400, linter.Analyze(SourceText.From(text)).Diagnostics.Count(d => d.Id == "MR2903"));
+    }
+
+    [Fact]
+    public void A_sentence_before_the_rest_searched_at_once_is_still_searched_when_asked_again()
+    {
+        // Rules ask in document order, but the memo must not assume it: the rest searched at once holds no phrase, and a
+        // sentence before it that does is still excepted when asked after.
+        var scope = new ScopeFilter(new RuleScope { Voices = new[] { VoiceFilter.Any }, Exceptions = new[] { "aid convoy" } });
+        var text = string.Concat(Enumerable.Range(0, 200).Select(i => (i == 3 ? "The aid convoy left." : $"Aid number {i} arrived.") + (i % 10 == 9 ? "\n" : " ")));
+        var document = MediaRules.Documents.DocumentModel.Create(SourceText.From(text));
+        var memo = new ScopeFilter.Memo(document.Sentences.Count);
+        var excepted = new TextSpan(text.IndexOf("aid convoy", System.StringComparison.Ordinal), 3);
+        foreach (var sentence in document.Sentences)
+        {
+            var match = new TextSpan(sentence.Span.Start + (sentence.Index == 3 ? 4 : 0), 3);
+            Assert.Equal(sentence.Index != 3, scope.Admits(document, match, MediaRules.Diagnostics.DiagnosticSeverity.Warning, out _, memo));
+        }
+
+        Assert.True(memo.NoPhraseFrom < text.Length);
+        Assert.False(scope.Admits(document, excepted, MediaRules.Diagnostics.DiagnosticSeverity.Warning, out _, memo));
     }
 }
