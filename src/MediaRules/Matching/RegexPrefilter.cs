@@ -40,6 +40,21 @@ internal sealed class RegexPrefilter
     /// <summary>The literals, one of which every match contains.</summary>
     public IReadOnlyList<string> Literals { get; }
 
+    /// <summary>Whether one of the literals starts at <paramref name="at"/> in <paramref name="text"/>.</summary>
+    public bool HasLiteralAt(ReadOnlySpan<char> text, int at)
+    {
+        var rest = text.Slice(at);
+        foreach (var literal in Literals)
+        {
+            if (rest.StartsWith(literal.AsSpan(), _comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IgnoreCase { get; }
 
     /// <summary>A prefilter for a pattern, or null when the pattern requires no literal worth searching for.</summary>

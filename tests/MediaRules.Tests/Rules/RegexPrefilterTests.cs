@@ -112,4 +112,31 @@ public class RegexPrefilterTests
         Assert.Equal(new[] { Text.IndexOf('\u212A'), Text.IndexOf('\u017F'), Text.IndexOf('\u0130') }, model.RegexCaseTraps);
         Assert.Same(model.RegexCaseTraps, model.RegexCaseTraps);
     }
+
+    [Property(MaxTest = 200)]
+    public Property A_rule_s_prefilters_searched_at_once_find_what_each_finds_alone() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements(Fragments)).Select(parts => string.Join(" ", parts)).ToArbitrary(), text =>
+        {
+            var range = new MediaRules.Text.TextSpan(0, text.Length);
+            var sets = TestSupport.Default.Rules.Where(r => r.Kind == "pattern")
+                .Select(r => r.Patterns.Select(p => RegexPrefilter.Create(p, !r.CaseSensitive)).OfType<RegexPrefilter>().ToArray())
+                .Append(new[] { RegexPrefilter.Create("claimed that", true)!, RegexPrefilter.Create("killed", false)! }); // case alike or not
+            foreach (var prefilters in sets)
+            {
+                var set = new RegexPrefilterSet(prefilters);
+                var together = set.FindCandidates(text, range, null);
+                for (var i = 0; i < set.Prefilters.Count; i++)
+                {
+                    var alone = new List<int>();
+                    set.Prefilters[i].FindCandidates(text, range, alone.Add);
+                    alone.Sort();
+                    if (!alone.SequenceEqual(together[i]))
+                    {
+                        return false.Label($"{string.Join("|", set.Prefilters[i].Literals)}: alone {string.Join(" ", alone)}, together {string.Join(" ", together[i])}");
+                    }
+                }
+            }
+
+            return true.ToProperty();
+        });
 }

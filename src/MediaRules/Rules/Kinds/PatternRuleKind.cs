@@ -433,6 +433,7 @@ internal sealed class PatternRuleKind : IRuleKind
     {
         private readonly Lazy<Regex>[] _regexes;
         private readonly RegexPrefilter?[] _prefilters;
+        private readonly RegexPrefilterSet _literals;
         private readonly IReadOnlyList<string> _suggestions;
 #if NET9_0_OR_GREATER
         private const int UnknownGroup = int.MinValue;
@@ -449,6 +450,7 @@ internal sealed class PatternRuleKind : IRuleKind
             Descriptor = descriptor;
             _regexes = regexes;
             _prefilters = prefilters;
+            _literals = new RegexPrefilterSet(System.Linq.Enumerable.OfType<RegexPrefilter>(prefilters));
             _suggestions = suggestions;
             _memos = memos;
             _windows = windows;
@@ -461,11 +463,23 @@ internal sealed class PatternRuleKind : IRuleKind
             Descriptor = descriptor;
             _regexes = regexes;
             _prefilters = prefilters;
+            _literals = new RegexPrefilterSet(System.Linq.Enumerable.OfType<RegexPrefilter>(prefilters));
             _suggestions = suggestions;
         }
 #endif
 
         public DiagnosticDescriptor Descriptor { get; }
+
+        private int IndexOf(RegexPrefilter prefilter)
+        {
+            for (var i = 0; ; i++)
+            {
+                if (ReferenceEquals(_literals.Prefilters[i], prefilter))
+                {
+                    return i;
+                }
+            }
+        }
 
         public void Analyze(RuleContext context)
         {
@@ -474,35 +488,35 @@ internal sealed class PatternRuleKind : IRuleKind
 
             // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them. The
             // search covers the model's paragraphs only (a stretch's model is one part of a longer text).
+            // All the patterns' literals are searched for in one pass (RegexPrefilterSet); each prefilter gets its positions.
             var candidates = new bool[_regexes.Length][];
             // Where the literals were found (ascending), for the patterns that read windows around them.
             var positions = new List<int>?[_regexes.Length];
             var searched = paragraphs.Count == 0 ? default : Text.TextSpan.FromBounds(paragraphs[0].Span.Start, paragraphs[paragraphs.Count - 1].Span.End);
-            for (var r = 0; r < _regexes.Length; r++)
+            if (_literals.Prefilters.Count > 0)
             {
-                var shared = Array.IndexOf(_prefilters, _prefilters[r]);
-                if (shared < r)
+                var found = _literals.FindCandidates(text, searched, _literals.AnyIgnoresCase ? context.Document.RegexCaseTraps : null);
+                var marks = new bool[found.Length][];
+                for (var f = 0; f < found.Length; f++)
                 {
-                    candidates[r] = candidates[shared]; // the same prefilter as an earlier pattern: searched once
-                    positions[r] = positions[shared];
-                }
-                else if (_prefilters[r] is { } prefilter)
-                {
-                    var marks = candidates[r] = new bool[paragraphs.Count];
-                    var found = positions[r] = new List<int>();
-                    prefilter.FindCandidates(
-                        text,
-                        searched,
-                        at =>
+                    marks[f] = new bool[paragraphs.Count];
+                    foreach (var at in found[f])
+                    {
+                        if (context.Document.GetParagraph(at) is { } p)
                         {
-                            found.Add(at);
-                            if (context.Document.GetParagraph(at) is { } p)
-                            {
-                                marks[p.Index] = true;
-                            }
-                        },
-                        prefilter.IgnoreCase ? context.Document.RegexCaseTraps : null);
-                    found.Sort(); // the characters that may stand for a literal come after the literals
+                            marks[f][p.Index] = true;
+                        }
+                    }
+                }
+
+                for (var r = 0; r < _regexes.Length; r++)
+                {
+                    if (_prefilters[r] is { } prefilter)
+                    {
+                        var f = IndexOf(prefilter);
+                        candidates[r] = marks[f];
+                        positions[r] = found[f];
+                    }
                 }
             }
 
