@@ -151,7 +151,11 @@ internal static class DocumentModelBuilder
                 q.Parent,
                 q.IsMismatched,
                 q.IsMention ? null : q.Speaker,
-                q.IsMention);
+                q.IsMention)
+            {
+                OpeningToken = q.OpenToken,
+                ClosingToken = q.IsClosed ? q.CloseToken : -1,
+            };
         }
 
         return quotations;

@@ -43,6 +43,12 @@ public sealed class Quotation
         IsMention = isMention;
     }
 
+    /// <summary>The index of the opening mark's token in <see cref="DocumentModel.Tokens"/>, or -1 when not known.</summary>
+    internal int OpeningToken { get; init; } = -1;
+
+    /// <summary>The index of the closing mark's token in <see cref="DocumentModel.Tokens"/>, or -1 (open, or not known).</summary>
+    internal int ClosingToken { get; init; } = -1;
+
     /// <summary>The index in <see cref="DocumentModel.Quotations"/>.</summary>
     public int Index { get; }
 

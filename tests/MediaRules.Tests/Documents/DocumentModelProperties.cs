@@ -50,6 +50,25 @@ public class DocumentModelProperties
             });
         });
 
+    [Property(MaxTest = 500)]
+    public Property A_quotation_knows_the_tokens_of_its_marks() =>
+        Prop.ForAll(NewsLike(), text =>
+        {
+            // The rules count a quotation's words from the token after its opening mark, as a search from its content's
+            // start would find it; also in the model of a stretch (from the second line on).
+            var source = SourceText.From(text);
+            var lineBreak = text.IndexOf('\n');
+            var range = lineBreak < 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(lineBreak + 1, text.Length);
+            return new[] { DocumentModel.Create(source), DocumentModelBuilder.Build(source, range, sourcing: true, pooled: false) }.All(model =>
+                model.Quotations.All(q =>
+                    q.OpeningToken >= 0 && model.Tokens[q.OpeningToken].Span == q.OpeningMark
+                    && model.GetFirstTokenIndexAtOrAfter(q.ContentSpan.Start) == q.OpeningToken + 1
+                    && model.GetFirstTokenIndexAtOrAfter(q.OpeningMark.Start) == q.OpeningToken
+                    && (q.ClosingMark is { } closing
+                        ? model.Tokens[q.ClosingToken].Span == closing && model.GetFirstTokenIndexAtOrAfter(q.Span.End) == q.ClosingToken + 1
+                        : q.ClosingToken == -1)));
+        });
+
     [Property(MaxTest = 300)]
     public Property Whether_a_position_is_inside_a_quotation_is_answered_from_any_earlier_answer() =>
         Prop.ForAll(NewsLike(), Gen.ArrayOf(Gen.Choose(-2, 400)).ToArbitrary(), (text, positions) =>

@@ -37,12 +37,19 @@ internal static class KindSupport
     /// counting stops once the words exceed <paramref name="limit"/> (a caller that only asks whether a span is short
     /// does not read a long one to its end).
     /// </summary>
-    public static (int Words, int Capitalised) CountWords(DocumentModel document, TextSpan span, int limit = int.MaxValue)
+    public static (int Words, int Capitalised) CountWords(DocumentModel document, TextSpan span, int limit = int.MaxValue) =>
+        CountWords(document, span, document.GetFirstTokenIndexAtOrAfter(span.Start), limit);
+
+    /// <summary>The words of a quotation's content (see <see cref="CountWords(DocumentModel, TextSpan, int)"/>), from the token after its opening mark when the model knows it.</summary>
+    public static (int Words, int Capitalised) CountContentWords(DocumentModel document, Quotation quotation, int limit = int.MaxValue) =>
+        CountWords(document, quotation.ContentSpan, quotation.OpeningToken >= 0 ? quotation.OpeningToken + 1 : document.GetFirstTokenIndexAtOrAfter(quotation.ContentSpan.Start), limit);
+
+    private static (int Words, int Capitalised) CountWords(DocumentModel document, TextSpan span, int first, int limit)
     {
         int words = 0, capitalised = 0;
         var tokens = document.TokenSpan;
         var text = document.Text.AsSpan();
-        for (var i = document.GetFirstTokenIndexAtOrAfter(span.Start); i < tokens.Length && tokens[i].Span.Start < span.End && words <= limit; i++)
+        for (var i = first; i < tokens.Length && tokens[i].Span.Start < span.End && words <= limit; i++)
         {
             var token = tokens[i];
             if (token.Kind is TokenKind.Word or TokenKind.Number)

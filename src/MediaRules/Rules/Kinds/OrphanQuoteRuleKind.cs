@@ -36,7 +36,7 @@ internal sealed class OrphanQuoteRuleKind : IRuleKind
             var document = context.Document;
             foreach (var quotation in document.Quotations)
             {
-                if (quotation.Depth > 0 || !quotation.IsClosed || quotation.IsMention || quotation.SpeakerSpan is not null || KindSupport.CountWords(document, quotation.ContentSpan, _minWords).Words < _minWords)
+                if (quotation.Depth > 0 || !quotation.IsClosed || quotation.IsMention || quotation.SpeakerSpan is not null || KindSupport.CountContentWords(document, quotation, _minWords).Words < _minWords)
                 {
                     continue;
                 }

@@ -1,6 +1,5 @@
 using MediaRules.Diagnostics;
 using MediaRules.Documents;
-using MediaRules.Text;
 
 namespace MediaRules.Rules.Kinds;
 
@@ -43,7 +42,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                     continue;
                 }
 
-                var (words, capitalised, endsLikeSpeech) = Describe(document, quotation.ContentSpan, _maxWords);
+                var (words, capitalised, endsLikeSpeech) = Describe(document, quotation, _maxWords);
                 if (words == 0 || words > _maxWords || endsLikeSpeech || FollowsNamingVerb(document, quotation) || IsNickname(document, quotation))
                 {
                     continue;
@@ -68,7 +67,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
         private static bool FollowsNamingVerb(DocumentModel document, Quotation quotation)
         {
             var sentence = document.GetSentence(quotation.Span.Start);
-            var first = document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start);
+            var first = quotation.OpeningToken >= 0 ? quotation.OpeningToken : document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start);
             var tokens = document.TokenSpan;
             var text = document.Text.AsSpan();
             for (int i = first - 1, seen = 0; i >= 0 && seen < 6; i--)
@@ -99,8 +98,8 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
         private static bool IsNickname(DocumentModel document, Quotation quotation)
         {
             var tokens = document.TokenSpan;
-            var before = document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start) - 1;
-            var after = document.GetFirstTokenIndexAtOrAfter(quotation.Span.End);
+            var before = (quotation.OpeningToken >= 0 ? quotation.OpeningToken : document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start)) - 1;
+            var after = quotation.ClosingToken >= 0 ? quotation.ClosingToken + 1 : document.GetFirstTokenIndexAtOrAfter(quotation.Span.End);
             return before >= 0 && after < tokens.Length
                 && IsCapitalisedWord(document, tokens[before]) && IsCapitalisedWord(document, tokens[after])
                 && tokens[before].Span.End >= quotation.OpeningMark.Start - 1 && tokens[after].Span.Start <= quotation.Span.End + 1;
@@ -118,9 +117,10 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
 
         // Counts words and capitalised words, and whether the quote ends as speech does (a sentence or clause end).
         // Past maxWords the count stops: such a quote is not reported whatever it holds.
-        private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, TextSpan content, int maxWords)
+        private static (int Words, int Capitalised, bool EndsLikeSpeech) Describe(DocumentModel document, Quotation quotation, int maxWords)
         {
-            var (words, capitalised) = KindSupport.CountWords(document, content, maxWords);
+            var content = quotation.ContentSpan;
+            var (words, capitalised) = KindSupport.CountContentWords(document, quotation, maxWords);
             var last = content.End - 1;
             while (last >= content.Start && char.IsWhiteSpace(document.Text[last]))
             {
