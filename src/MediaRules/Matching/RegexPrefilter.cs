@@ -391,56 +391,6 @@ internal sealed class RegexPrefilter
             _at++;
         }
 
-        private (int Min, int Max) ParseQuantifier()
-        {
-            if (AtEnd)
-            {
-                return (1, 1);
-            }
-
-            (int, int) result;
-            switch (_pattern[_at])
-            {
-                case '?':
-                    _at++;
-                    result = (0, 1);
-                    break;
-                case '*':
-                    _at++;
-                    result = (0, int.MaxValue);
-                    break;
-                case '+':
-                    _at++;
-                    result = (1, int.MaxValue);
-                    break;
-                case '{':
-                    var end = _pattern.IndexOf('}', _at);
-                    var body = end < 0 ? null : _pattern.Substring(_at + 1, end - _at - 1);
-                    var parts = body?.Split(',');
-                    if (parts is null || parts.Length > 2 || !int.TryParse(parts[0], out var min))
-                    {
-                        return (1, 1); // a literal '{', as .NET reads it
-                    }
-
-                    var max = parts.Length == 1 ? min : parts[1].Length == 0 ? int.MaxValue : int.TryParse(parts[1], out var m) ? m : -1;
-                    if (max < 0)
-                    {
-                        return (1, 1);
-                    }
-
-                    _at = end + 1;
-                    result = (min, max);
-                    break;
-                default:
-                    return (1, 1);
-            }
-
-            if (!AtEnd && _pattern[_at] == '?')
-            {
-                _at++; // lazy
-            }
-
-            return result;
-        }
+        private (int Min, int Max) ParseQuantifier() => RegexQuantifier.Read(_pattern, ref _at);
     }
 }

@@ -29,7 +29,7 @@ namespace MediaRules.Matching;
 /// </remarks>
 internal sealed class RegexWindows
 {
-    private const int Unbounded = int.MaxValue;
+    private const int Unbounded = RegexQuantifier.Unbounded;
 
     // The ASCII characters the prefix can match: bit c of _low (c < 64) or of _high (c - 64).
     private readonly ulong _low;
@@ -550,61 +550,9 @@ internal sealed class RegexWindows
 
         private (int Min, int Max) ReadQuantifier()
         {
-            if (AtEnd)
-            {
-                return (1, 1);
-            }
-
-            (int, int) result;
-            switch (_pattern[_at])
-            {
-                case '?':
-                    _at++;
-                    result = (0, 1);
-                    break;
-                case '*':
-                    _at++;
-                    result = (0, Unbounded);
-                    break;
-                case '+':
-                    _at++;
-                    result = (1, Unbounded);
-                    break;
-                case '{':
-                    var end = _pattern.IndexOf('}', _at);
-                    var parts = end < 0 ? null : _pattern.Substring(_at + 1, end - _at - 1).Split(',');
-                    if (parts is null || parts.Length > 2 || !int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var min))
-                    {
-                        return (1, 1); // a literal '{'
-                    }
-
-                    int max;
-                    if (parts.Length == 1)
-                    {
-                        max = min;
-                    }
-                    else if (parts[1].Length == 0)
-                    {
-                        max = Unbounded;
-                    }
-                    else if (!int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out max))
-                    {
-                        return (1, 1);
-                    }
-
-                    _at = end + 1;
-                    result = (min, max);
-                    break;
-                default:
-                    return (1, 1);
-            }
-
-            if (!AtEnd && _pattern[_at] == '?')
-            {
-                _at++; // lazy
-            }
-
-            if (!AtEnd && _pattern[_at] is '*' or '+' or '?' or '{')
+            var before = _at;
+            var result = RegexQuantifier.Read(_pattern, ref _at);
+            if (_at > before && !AtEnd && _pattern[_at] is '*' or '+' or '?' or '{')
             {
                 throw new FormatException(); // a quantifier on a quantifier: not read
             }
