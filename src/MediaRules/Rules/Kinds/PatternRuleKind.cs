@@ -434,6 +434,9 @@ internal sealed class PatternRuleKind : IRuleKind
         private readonly Lazy<Regex>[] _regexes;
         private readonly RegexPrefilter?[] _prefilters;
         private readonly RegexPrefilterSet _literals;
+
+        // The index of each pattern's prefilter in _literals (-1: none).
+        private readonly int[] _literalSlots;
         private readonly IReadOnlyList<string> _suggestions;
 #if NET9_0_OR_GREATER
         private const int UnknownGroup = int.MinValue;
@@ -451,6 +454,7 @@ internal sealed class PatternRuleKind : IRuleKind
             _regexes = regexes;
             _prefilters = prefilters;
             _literals = new RegexPrefilterSet(System.Linq.Enumerable.OfType<RegexPrefilter>(prefilters));
+            _literalSlots = SlotsOf(prefilters, _literals);
             _suggestions = suggestions;
             _memos = memos;
             _windows = windows;
@@ -464,21 +468,22 @@ internal sealed class PatternRuleKind : IRuleKind
             _regexes = regexes;
             _prefilters = prefilters;
             _literals = new RegexPrefilterSet(System.Linq.Enumerable.OfType<RegexPrefilter>(prefilters));
+            _literalSlots = SlotsOf(prefilters, _literals);
             _suggestions = suggestions;
         }
 #endif
 
         public DiagnosticDescriptor Descriptor { get; }
 
-        private int IndexOf(RegexPrefilter prefilter)
+        private static int[] SlotsOf(RegexPrefilter?[] prefilters, RegexPrefilterSet set)
         {
-            for (var i = 0; ; i++)
+            var slots = new int[prefilters.Length];
+            for (var r = 0; r < slots.Length; r++)
             {
-                if (ReferenceEquals(_literals.Prefilters[i], prefilter))
-                {
-                    return i;
-                }
+                slots[r] = prefilters[r] is { } prefilter ? System.Linq.Enumerable.ToList(set.Prefilters).IndexOf(prefilter) : -1;
             }
+
+            return slots;
         }
 
         public void Analyze(RuleContext context)
@@ -486,9 +491,9 @@ internal sealed class PatternRuleKind : IRuleKind
             var text = context.Text.ToString();
             var paragraphs = context.Document.Paragraphs;
 
-            // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them. The
-            // search covers the model's paragraphs only (a stretch's model is one part of a longer text).
-            // All the patterns' literals are searched for in one pass (RegexPrefilterSet); each prefilter gets its positions.
+            // Paragraphs that hold none of a pattern's required literals cannot match it: the regex never sees them. All
+            // the patterns' literals are searched for in one pass (RegexPrefilterSet), over the model's paragraphs only (a
+            // stretch's model is one part of a longer text).
             var candidates = new bool[_regexes.Length][];
             // Where the literals were found (ascending), for the patterns that read windows around them.
             var positions = new List<int>?[_regexes.Length];
@@ -511,9 +516,8 @@ internal sealed class PatternRuleKind : IRuleKind
 
                 for (var r = 0; r < _regexes.Length; r++)
                 {
-                    if (_prefilters[r] is { } prefilter)
+                    if (_literalSlots[r] is var f and >= 0)
                     {
-                        var f = IndexOf(prefilter);
                         candidates[r] = marks[f];
                         positions[r] = found[f];
                     }
