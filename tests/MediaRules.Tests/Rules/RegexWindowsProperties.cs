@@ -46,7 +46,7 @@ public class RegexWindowsProperties
     };
 
     // The backtracking engine, whose reading of a pattern the linear-time one follows, except where it drops a match
-    // after an optional element near where its search starts ("[a-c]{0,4}-?point" over "a- point": dotnet/runtime#130176);
+    // after an optional element near where its search starts ("[a-c]{0,4}-?point" over "a- point x bpoint" finds only "bpoint": dotnet/runtime#130176);
     // the windows' claim is about the pattern, so the property checks it against the engine without that fault.
     private static readonly Regex[] Compiled = DefaultPatterns.Concat(OtherPatterns)
         .Select(p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(10))).ToArray();
