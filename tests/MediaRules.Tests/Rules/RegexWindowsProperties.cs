@@ -116,6 +116,18 @@ public class RegexWindowsProperties
             return true.ToProperty();
         });
 
+    [Property(MaxTest = 1000)]
+    public Property Reading_any_pattern_never_throws() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Elements("(", ")", "(?:", "(?<m>", "(?'m'", "(?=", "[", "]", "[^", "\\", "\\b", "\\w", "\\p{L}", "\\u00e9", "-", "|", "*", "+", "?", "{", "}", "{2}", "{1,3}", "{2,}", ",", "a", "abc", "resistance", "é", "\u212A", "^", "$", ".", " ")).Select(string.Concat).ToArbitrary(),
+            pattern =>
+            {
+                // Whatever a rule file holds (the engine rejects invalid patterns later, at load): no windows, or windows.
+                _ = RegexWindows.Create(pattern, true, new[] { "resistance" });
+                _ = RegexWindows.Create(pattern, false, new[] { "abc" });
+                return true;
+            });
+
     [Fact]
     public void The_property_sees_windows_that_leave_text_out()
     {
