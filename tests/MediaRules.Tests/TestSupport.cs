@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using MediaRules.Analysis;
 using MediaRules.Text;
@@ -13,6 +14,9 @@ internal static class TestSupport
     private static readonly Lazy<Linter> DefaultLinter = new(Linter.CreateDefault);
 
     public static Linter Default => DefaultLinter.Value;
+
+    /// <summary>Every pattern of the default packs' pattern rules, in order.</summary>
+    public static string[] DefaultPatterns => Default.Rules.Where(r => r.Kind == "pattern").SelectMany(r => r.Patterns).ToArray();
 
     public static string SeedPath => Path.Combine(AppContext.BaseDirectory, "seeds", "000_31195212ecc3b151.txt");
 

@@ -12,8 +12,7 @@ namespace MediaRules.Tests.Rules;
 /// <summary>A pattern's prefilter only ever skips text the pattern cannot match.</summary>
 public class RegexPrefilterTests
 {
-    private static readonly string[] DefaultPatterns = TestSupport.Default.Rules
-        .Where(r => r.Kind == "pattern").SelectMany(r => r.Patterns).ToArray();
+    private static readonly string[] DefaultPatterns = TestSupport.DefaultPatterns;
 
     private static readonly string[] Fragments =
     {

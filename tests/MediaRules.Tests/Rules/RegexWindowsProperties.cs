@@ -16,8 +16,7 @@ namespace MediaRules.Tests.Rules;
 /// </summary>
 public class RegexWindowsProperties
 {
-    private static readonly string[] DefaultPatterns = TestSupport.Default.Rules
-        .Where(r => r.Kind == "pattern").SelectMany(r => r.Patterns).ToArray();
+    private static readonly string[] DefaultPatterns = TestSupport.DefaultPatterns;
 
     // Shapes the default patterns do not all have: bounded and unbounded prefixes and suffixes, classes, '.', a literal
     // inside a one-branch group, literals that overlap.
