@@ -165,6 +165,9 @@ internal static class TextChars
     /// </summary>
     public static bool IsParagraphBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2029' or BlockSeparator;
 
+    /// <summary>The characters of <see cref="IsParagraphBreak"/>, for a vectorized search.</summary>
+    internal static readonly char[] ParagraphBreaks = { '\n', '\r', '\u0085', '\u2029', BlockSeparator };
+
     /// <summary>Whether a character separates tokens: whitespace or <see cref="BlockSeparator"/>.</summary>
     public static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == BlockSeparator;
 

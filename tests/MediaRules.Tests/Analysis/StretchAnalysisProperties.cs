@@ -121,6 +121,40 @@ public class StretchAnalysisProperties
         Assert.Equal(new[] { 0, 3 }, StretchAnalysis.BlockStarts("abc"));
     }
 
+    [Property(MaxTest = 500)]
+    public Property Block_starts_of_a_range_are_after_each_paragraph_break_in_it() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Elements("a", "bc", " ", "\n", "\r", "\r\n", "\u0085", "\u2029", "\u001E", "\u2028", "é")).Select(string.Concat).ToArbitrary(),
+            Gen.Choose(0, 100).ToArbitrary(),
+            Gen.Choose(0, 100).ToArbitrary(),
+            (text, a, b) =>
+            {
+                // The vectorized search from break to break against a reading character by character.
+                var start = text.Length * Math.Min(a, b) / 100;
+                var end = text.Length * Math.Max(a, b) / 100;
+                var expected = new System.Collections.Generic.List<int> { start };
+                for (var i = start; i < end; i++)
+                {
+                    if (!TextChars.IsParagraphBreak(text[i]))
+                    {
+                        continue;
+                    }
+
+                    if (text[i] == '\r' && i + 1 < end && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    if (i + 1 < end)
+                    {
+                        expected.Add(i + 1);
+                    }
+                }
+
+                expected.Add(end);
+                return expected.SequenceEqual(BlockSplitter.Starts(text, start, end));
+            });
+
     // The whole text at once: the model of all of it, every rule over it.
     private static System.Collections.Generic.List<string> Whole(string text, string path = "doc.txt") =>
         Rows(TestSupport.Default.Analyze(DocumentModel.Create(SourceText.From(text)), path, default).Diagnostics);
