@@ -13,6 +13,9 @@ namespace MediaRules.Text;
 public sealed class SourceText
 {
     private readonly string _text;
+    // The characters that end a line (with "\r\n" one break).
+    private static readonly char[] LineBreaks = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
     private int[]? _lineStarts;
     private int _lineHint; // the last line GetLineNumber answered
 
@@ -233,20 +236,19 @@ public sealed class SourceText
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (c == '\r')
+            // From break to break in one vectorized search.
+            i = text.IndexOfAny(LineBreaks, i);
+            if (i < 0)
             {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+                break;
+            }
 
-                starts.Add(i + 1);
-            }
-            else if (c is '\n' or '\u0085' or '\u2028' or '\u2029')
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                starts.Add(i + 1);
+                i++;
             }
+
+            starts.Add(i + 1);
         }
 
         return starts.ToArray();

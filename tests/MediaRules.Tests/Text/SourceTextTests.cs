@@ -1,5 +1,6 @@
 using System.Linq;
 using FsCheck;
+using FsCheck.Fluent;
 using FsCheck.Xunit;
 using MediaRules.Text;
 using Xunit;
@@ -67,6 +68,33 @@ public class SourceTextTests
             return text.GetLineNumber(position) == expected;
         });
     }
+
+    [Property(MaxTest = 500)]
+    public Property Lines_start_after_each_line_break() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Elements("a", "bc", " ", "\n", "\r", "\r\n", "\n\r", "\u0085", "\u2028", "\u2029", "\u001E", "é")).Select(string.Concat).ToArbitrary(),
+            content =>
+            {
+                // The vectorized search from break to break against a reading character by character.
+                var expected = new System.Collections.Generic.List<int> { 0 };
+                for (var i = 0; i < content.Length; i++)
+                {
+                    var c = content[i];
+                    if (c == '\r' && i + 1 < content.Length && content[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    if (c is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+                    {
+                        expected.Add(i + 1);
+                    }
+                }
+
+                var text = SourceText.From(content);
+                return text.LineCount == expected.Count
+                    && Enumerable.Range(0, expected.Count).All(line => text.GetLineSpanIncludingLineBreak(line).Start == expected[line]);
+            });
 
     [Property(MaxTest = 300)]
     public bool WithChanges_equals_string_splicing(NonNull<string> s, NonNull<string> insert, PositiveInt a, PositiveInt b)
