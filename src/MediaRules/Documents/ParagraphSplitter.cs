@@ -50,12 +50,23 @@ internal static class ParagraphSplitter
     {
         var paragraphs = new PooledArrayBuilder<ParagraphInfo>((tokens.Count / 64) + 16);
         var content = tokens.Text;
+        var end = tokens.Count == 0 ? 0 : tokens.Span(tokens.Count - 1).End;
         var first = 0;
+
+        // The first paragraph break after the previous token (no token holds one), found with one vectorized search from
+        // break to break; -1 when none is left before the last token.
+        var nextBreak = tokens.Count == 0 ? -1 : NextBreak(content, tokens.Span(0).End, end);
         for (var t = 1; t <= tokens.Count; t++)
         {
-            if (t < tokens.Count && !HasParagraphBreak(content, tokens.Span(t - 1).End, tokens.Span(t).Start))
+            if (t < tokens.Count)
             {
-                continue;
+                var start = tokens.Span(t).Start;
+                if (nextBreak < 0 || nextBreak >= start)
+                {
+                    continue;
+                }
+
+                nextBreak = NextBreak(content, start, end);
             }
 
             var trimmed = TextSpan.FromBounds(tokens.Span(first).Start, tokens.Span(t - 1).End);
@@ -66,18 +77,7 @@ internal static class ParagraphSplitter
         return paragraphs.ToArrayAndReturn();
     }
 
-    private static bool HasParagraphBreak(string text, int start, int end)
-    {
-        for (var i = start; i < end; i++)
-        {
-            if (TextChars.IsParagraphBreak(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static int NextBreak(string text, int from, int end) => from >= end ? -1 : text.IndexOfAny(TextChars.ParagraphBreaks, from, end - from);
 
     private static bool IsHeadline(TokenStream tokens, int first, int end, TextSpan span)
     {

@@ -51,6 +51,29 @@ public class DocumentModelProperties
         });
 
     [Property(MaxTest = 500)]
+    public Property Two_tokens_share_a_paragraph_unless_a_paragraph_break_stands_between_them() =>
+        Prop.ForAll(NewsLike(), text =>
+        {
+            // Also in the model of a stretch (from the second line on), whose tokens end before the text does.
+            var source = SourceText.From(text);
+            var lineBreak = text.IndexOf('\n');
+            var range = lineBreak < 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(lineBreak + 1, text.Length);
+            return new[] { DocumentModel.Create(source), DocumentModelBuilder.Build(source, range, sourcing: false, pooled: false) }.All(model =>
+                Enumerable.Range(1, Math.Max(0, model.Tokens.Count - 1)).All(t =>
+                {
+                    var gap = text.AsSpan(model.Tokens[t - 1].Span.End, model.Tokens[t].Span.Start - model.Tokens[t - 1].Span.End);
+                    var broken = false;
+                    foreach (var c in gap)
+                    {
+                        broken |= TextChars.IsParagraphBreak(c);
+                    }
+
+                    var same = model.GetParagraph(model.Tokens[t - 1].Span.Start)!.Index == model.GetParagraph(model.Tokens[t].Span.Start)!.Index;
+                    return same != broken;
+                }));
+        });
+
+    [Property(MaxTest = 500)]
     public Property A_quotation_knows_the_tokens_of_its_marks() =>
         Prop.ForAll(NewsLike(), text =>
         {
