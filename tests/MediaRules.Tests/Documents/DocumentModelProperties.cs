@@ -50,15 +50,21 @@ public class DocumentModelProperties
             });
         });
 
+    // The model of a text, and the model of its stretch from the second line on (the whole text when it has one line).
+    private static DocumentModel[] WholeAndStretch(string text, bool sourcing)
+    {
+        var source = SourceText.From(text);
+        var lineBreak = text.IndexOf('\n');
+        var range = lineBreak < 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(lineBreak + 1, text.Length);
+        return new[] { DocumentModelBuilder.Build(source, sourcing), DocumentModelBuilder.Build(source, range, sourcing, pooled: false) };
+    }
+
     [Property(MaxTest = 500)]
     public Property Two_tokens_share_a_paragraph_unless_a_paragraph_break_stands_between_them() =>
         Prop.ForAll(NewsLike(), text =>
         {
-            // Also in the model of a stretch (from the second line on), whose tokens end before the text does.
-            var source = SourceText.From(text);
-            var lineBreak = text.IndexOf('\n');
-            var range = lineBreak < 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(lineBreak + 1, text.Length);
-            return new[] { DocumentModel.Create(source), DocumentModelBuilder.Build(source, range, sourcing: false, pooled: false) }.All(model =>
+            // Also in the model of a stretch, whose tokens end before the text does.
+            return WholeAndStretch(text, sourcing: false).All(model =>
                 Enumerable.Range(1, Math.Max(0, model.Tokens.Count - 1)).All(t =>
                 {
                     var gap = text.AsSpan(model.Tokens[t - 1].Span.End, model.Tokens[t].Span.Start - model.Tokens[t - 1].Span.End);
@@ -78,11 +84,8 @@ public class DocumentModelProperties
         Prop.ForAll(NewsLike(), text =>
         {
             // The rules count a quotation's words from the token after its opening mark, as a search from its content's
-            // start would find it; also in the model of a stretch (from the second line on).
-            var source = SourceText.From(text);
-            var lineBreak = text.IndexOf('\n');
-            var range = lineBreak < 0 ? new TextSpan(0, text.Length) : TextSpan.FromBounds(lineBreak + 1, text.Length);
-            return new[] { DocumentModel.Create(source), DocumentModelBuilder.Build(source, range, sourcing: true, pooled: false) }.All(model =>
+            // start would find it; also in the model of a stretch.
+            return WholeAndStretch(text, sourcing: true).All(model =>
                 model.Quotations.All(q =>
                     q.OpeningToken >= 0 && model.Tokens[q.OpeningToken].Span == q.OpeningMark
                     && model.GetFirstTokenIndexAtOrAfter(q.ContentSpan.Start) == q.OpeningToken + 1
