@@ -39,12 +39,20 @@ internal static class Tokenizer
     /// (after a paragraph break, or at the text's end), as a stretch of a long text does: its tokens are then the
     /// tokens of its characters alone.
     /// </summary>
-    public static Token[] Tokenize(string text, TextSpan range, bool pooled, out int count, out int[] stemHashes, out ulong[] suffixed)
+    public static Token[] Tokenize(string text, TextSpan range, bool pooled, out int count, out int[] stemHashes, out ulong[] suffixed) =>
+        Tokenize(text, range, pooled, fastPaths: true, out count, out stemHashes, out suffixed);
+
+    /// <summary>
+    /// <see cref="Tokenize(string, TextSpan, bool, out int, out int[], out ulong[])"/>; without
+    /// <paramref name="fastPaths"/>, every character goes through the general tests, not the shortcuts for the common
+    /// ones (spaces, ASCII letters, periods, commas and the like), which must decide as they do: tests compare the two.
+    /// </summary>
+    internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, out int count, out int[] stemHashes, out ulong[] suffixed)
     {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(range.Length));
         var possessives = new PooledArrayBuilder<int>(16);
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(range.Length));
-        Tokenize(text, range.Start, range.End, ref tokens, ref hashes, ref possessives);
+        Tokenize(text, range.Start, range.End, fastPaths, ref tokens, ref hashes, ref possessives);
         count = tokens.Count;
         stemHashes = hashes.ToArray(pooled);
         suffixed = new ulong[(count + 63) >> 6];
@@ -56,7 +64,7 @@ internal static class Tokenizer
         return tokens.ToArray(pooled);
     }
 
-    private static void Tokenize(string text, int start, int stop, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
+    private static void Tokenize(string text, int start, int stop, bool fast, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
     {
         var openSingles = 0;
         var i = start;
@@ -64,24 +72,46 @@ internal static class Tokenizer
         while (i < n)
         {
             var c = text[i];
-            if (TextChars.IsParagraphBreak(c))
+            int end;
+            TokenKind kind;
+            // The common cases first, each decided by its first character as the general tests below would decide it:
+            // a space, an ASCII letter, a period, and punctuation that is never part of a word, number or quotation
+            // mark (with no combining mark after it).
+            if (c == ' ' && fast)
+            {
+                i++;
+                continue;
+            }
+
+            if ((uint)((c | 0x20) - 'a') <= 'z' - 'a' && fast)
+            {
+                end = ScanWord(text, i, openSingles, fast);
+                kind = TokenKind.Word;
+            }
+            else if (c == '.' && fast)
+            {
+                end = ScanPunctuation(text, i);
+                kind = TokenKind.Punctuation;
+            }
+            else if (c is ',' or ';' or ':' or '(' or ')' && fast && (i + 1 == text.Length || text[i + 1] < 128))
+            {
+                end = i + 1;
+                kind = TokenKind.Punctuation;
+            }
+            else if (TextChars.IsParagraphBreak(c))
             {
                 openSingles = 0;
                 i++;
                 continue;
             }
-
-            if (char.IsWhiteSpace(c) || TextChars.IsIgnorable(c))
+            else if (char.IsWhiteSpace(c) || TextChars.IsIgnorable(c))
             {
                 i++;
                 continue;
             }
-
-            int end;
-            TokenKind kind;
-            if (TextChars.IsWordStartAt(text, i))
+            else if (TextChars.IsWordStartAt(text, i))
             {
-                end = ScanWord(text, i, openSingles);
+                end = ScanWord(text, i, openSingles, fast);
                 kind = TokenKind.Word;
             }
             else if (char.IsDigit(c))
@@ -223,7 +253,7 @@ internal static class Tokenizer
         && (i + 4 == text.Length || !TextChars.IsWordPartAt(text, i + 4))
         && (i == 0 || !TextChars.IsWordPartAt(text, i - 1));
 
-    private static int ScanWord(string text, int start, int openSingles)
+    private static int ScanWord(string text, int start, int openSingles, bool fast)
     {
         var n = text.Length;
         var j = start;
@@ -232,9 +262,26 @@ internal static class Tokenizer
         while (j < n)
         {
             var c = text[j];
-            if (c < 128 ? TextChars.IsAsciiLetterOrDigit(c) : TextChars.IsWordPartAt(text, j))
+            if (TextChars.IsAsciiLetterOrDigit(c))
             {
-                j += c < 128 ? 1 : TextChars.CodePointLength(text, j); // most words are ASCII: one test a character
+                // Most words are ASCII: a run of letters and digits, one test a character.
+                j++;
+                while ((uint)j < (uint)text.Length && TextChars.IsAsciiLetterOrDigit(text[j]))
+                {
+                    j++;
+                }
+
+                if (fast && j < n && text[j] is ' ' or ',')
+                {
+                    return j; // nothing below reads on past a space or a comma
+                }
+
+                continue;
+            }
+
+            if (c >= 128 && TextChars.IsWordPartAt(text, j))
+            {
+                j += TextChars.CodePointLength(text, j);
                 continue;
             }
 

@@ -1,5 +1,8 @@
 using System;
 using System.Linq;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using MediaRules.Documents;
 using Xunit;
 
@@ -202,4 +205,24 @@ public class TokenizerTests
         Assert.Equal(4, Tokenizer.Clamp(Text, 0, 6, 4));
         Assert.Equal(3, Tokenizer.Clamp(Text, 2, 6, 1)); // a lone first half when nothing else fits
     }
+
+    // Pieces around the shortcuts for common first characters: what follows a letter, a period or a comma and may
+    // change the token (a combining mark, a variation selector, an apostrophe, a hyphen, a soft hyphen, a digit).
+    private static readonly string[] Pieces =
+    {
+        "a", "Z", "s", "n", "e", "U.S.", "e.g.", " ", "  ", ",", ";", ":", "(", ")", ".", "...", "\u0301", "\uFE0F", "'", "’", "‘",
+        "\"", "“", "”", "6", "'90s", "\u00AD", "\n", "\r\n", "\u001E", "\u2028", "-", "\u2011", "é", "\U0001D4D0", "\u2032", "\u00A0",
+        "\t", "\u200D", "Israel", "don", "t", "rock", "3.5", "18,000",
+    };
+
+    [Property(MaxTest = 3000)]
+    public Property The_shortcuts_for_common_characters_decide_as_the_general_tests_do() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements(Pieces)).Select(p => string.Concat(p)).ToArbitrary(), text =>
+        {
+            var range = new MediaRules.Text.TextSpan(0, text.Length);
+            var fast = Tokenizer.Tokenize(text, range, pooled: false, fastPaths: true, out var fastCount, out var fastHashes, out var fastSuffixed);
+            var general = Tokenizer.Tokenize(text, range, pooled: false, fastPaths: false, out var count, out var hashes, out var suffixed);
+            return (fastCount == count && fast.SequenceEqual(general) && fastHashes.SequenceEqual(hashes) && fastSuffixed.SequenceEqual(suffixed))
+                .Label($"text: {string.Concat(text.Select(c => c < 128 && !char.IsControl(c) ? c.ToString() : $"\\u{(int)c:X4}"))}");
+        });
 }
