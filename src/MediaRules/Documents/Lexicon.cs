@@ -392,7 +392,7 @@ internal sealed class PhraseTable
     /// <param name="end">The token index the phrase must end by.</param>
     /// <returns>The phrase, or <see langword="null"/>.</returns>
     public Phrase? Match(TokenStream tokens, int index, int end) =>
-        tokens.IsWord(index) ? Match(tokens, index, end, TokenText.GetNormalizedHashCode(tokens.Chars(index))) : null;
+        tokens.IsWord(index) ? Match(tokens, index, end, tokens.WordHash(index)) : null;
 
     /// <summary>As <see cref="Match(TokenStream, int, int)"/>, for a word token whose normalized hash the caller already has.</summary>
     /// <param name="tokens">The tokens.</param>

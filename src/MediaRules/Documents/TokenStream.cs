@@ -122,7 +122,7 @@ internal sealed class TokenStream
     /// <param name="index">Its index.</param>
     /// <param name="set">The set.</param>
     /// <returns><see langword="true"/> if it is.</returns>
-    public bool WordIn(int index, WordSet set) => IsWord(index) && set.Contains(Chars(index));
+    public bool WordIn(int index, WordSet set) => IsWord(index) && set.Contains(Chars(index), WordHash(index));
 
     /// <summary>Whether a word token starts with a lowercase letter.</summary>
     /// <param name="index">Its index.</param>
@@ -162,7 +162,7 @@ internal sealed class TokenStream
     /// <param name="index">Its index.</param>
     /// <returns>The traits.</returns>
     public VerbTraits GetVerbTraits(int index) =>
-        IsLowercaseWord(index) && Lexicon.ReportingVerbs.TryGetValue(Chars(index), out var traits) ? traits : VerbTraits.None;
+        IsLowercaseWord(index) && Lexicon.ReportingVerbs.TryGetValue(Chars(index), WordHash(index), out var traits) ? traits : VerbTraits.None;
 
     /// <summary>As <see cref="GetVerbTraits(int)"/>, for a word token whose normalized hash the caller already has.</summary>
     /// <param name="index">Its index.</param>

@@ -212,4 +212,10 @@ internal sealed class WordSet
     /// <param name="word">The word's characters.</param>
     /// <returns><see langword="true"/> if it does.</returns>
     public bool Contains(ReadOnlySpan<char> word) => _table.Contains(word);
+
+    /// <summary>Whether the set holds a word whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has.</summary>
+    /// <param name="word">The word's characters.</param>
+    /// <param name="hash">Their hash.</param>
+    /// <returns><see langword="true"/> if it does.</returns>
+    public bool Contains(ReadOnlySpan<char> word, int hash) => _table.TryGetValue(word, hash, out _);
 }
