@@ -401,6 +401,13 @@ internal sealed class TokenStems
     /// <summary>The normalized hash of the stem of token <paramref name="index"/>.</summary>
     public int Hash(int index) => (_hashes ?? ComputeHashes())[index];
 
+    /// <summary>
+    /// The <see cref="TokenText.GetNormalizedHashCode"/> of token <paramref name="index"/>'s characters: its stem's hash
+    /// when it has no possessive suffix (already computed), else computed here.
+    /// </summary>
+    public int WordHash(int index) =>
+        !HasSuffix(index) ? Hash(index) : TokenText.GetNormalizedHashCode(_text.AsSpan(_tokens[index].Span));
+
     /// <summary>Every token's stem hash, by token index.</summary>
     public ReadOnlySpan<int> Hashes => new(_hashes ?? ComputeHashes(), 0, _count);
 

@@ -42,7 +42,7 @@ internal sealed class TokenStream
     /// <param name="index">Its index.</param>
     /// <returns>The hash.</returns>
     public int WordHash(int index) =>
-        _stems is not null && !_stems.HasSuffix(index) ? _stems.Hash(index) : TokenText.GetNormalizedHashCode(Chars(index));
+        _stems is not null ? _stems.WordHash(index) : TokenText.GetNormalizedHashCode(Chars(index));
 
     /// <summary>The text.</summary>
     public string Text => _text;

@@ -70,6 +70,7 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
             var first = quotation.OpeningToken >= 0 ? quotation.OpeningToken : document.GetFirstTokenIndexAtOrAfter(quotation.OpeningMark.Start);
             var tokens = document.TokenSpan;
             var text = document.Text.AsSpan();
+            var stems = document.Stems;
             for (int i = first - 1, seen = 0; i >= 0 && seen < 6; i--)
             {
                 var token = tokens[i];
@@ -84,8 +85,8 @@ internal sealed class ScareQuoteRuleKind : IRuleKind
                 }
 
                 seen++;
-                if (NamingVerbs.Contains(text.Slice(token.Span.Start, token.Span.Length))
-                    && !(i + 1 < tokens.Length && CallParticles.Contains(text.Slice(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length))))
+                if (NamingVerbs.Contains(text.Slice(token.Span.Start, token.Span.Length), stems.WordHash(i))
+                    && !(i + 1 < tokens.Length && CallParticles.Contains(text.Slice(tokens[i + 1].Span.Start, tokens[i + 1].Span.Length), stems.WordHash(i + 1))))
                 {
                     return true; // but not "called on \"Israel\" to halt", "called for": a request, not a name
                 }
