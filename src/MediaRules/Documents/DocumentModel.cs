@@ -84,7 +84,7 @@ public sealed class DocumentModel
     public IReadOnlyList<VoiceSpan> VoiceSpans => _voiceList;
 
     /// <summary>Each token's matching form: the token without a possessive suffix, and its normalized hash.</summary>
-    internal TokenStems Stems => System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens, _tokenCount))!;
+    internal TokenStems Stems => System.Threading.Volatile.Read(ref _stems) ?? System.Threading.LazyInitializer.EnsureInitialized(ref _stems, () => new TokenStems(Text, _tokens, _tokenCount))!;
 
     /// <summary>The start of each sentence, in order.</summary>
     internal ReadOnlySpan<int> SentenceStarts => _sentenceStarts;
