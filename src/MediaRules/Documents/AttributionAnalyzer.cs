@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MediaRules.Text;
 
@@ -54,6 +55,11 @@ internal sealed class AttributionAnalyzer
     private QuoteInfo? _lastSpoken;
     private Cue? _continued;
 
+    // The tokens where a cue may start (null: every word), and the first not yet passed.
+    private int[]? _cueStarts;
+    private int _cueCount;
+    private int _cueCursor;
+
     private AttributionAnalyzer(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes)
     {
         _tokens = tokens;
@@ -68,9 +74,19 @@ internal sealed class AttributionAnalyzer
     /// <param name="quotes">The quotations, with their direct speakers; completed in place.</param>
     /// <param name="clauses">Receives the indirect-speech clauses, sorted and not overlapping.</param>
     /// <returns>The attribution of each sentence.</returns>
-    public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes, out IndirectClause[] clauses)
+    public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes, out IndirectClause[] clauses) =>
+        Analyze(tokens, sentences, quotes, null, 0, out clauses);
+
+    /// <summary>
+    /// <see cref="Analyze(TokenStream, SentenceInfo[], QuoteInfo[], out IndirectClause[])"/>, with the tokens where a cue
+    /// may start as the tokenizer found them (the first <paramref name="cueCount"/> of <paramref name="cueStarts"/>), or
+    /// null to look at every word.
+    /// </summary>
+    public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes, int[]? cueStarts, int cueCount, out IndirectClause[] clauses)
     {
         var analyzer = new AttributionAnalyzer(tokens, sentences, quotes);
+        analyzer._cueStarts = cueStarts;
+        analyzer._cueCount = cueCount;
         var attributions = new Attribution[sentences.Length];
         analyzer._allClauses = new PooledArrayBuilder<IndirectClause>(sentences.Length / 4);
         var q = 0;
@@ -93,7 +109,14 @@ internal sealed class AttributionAnalyzer
     {
         var sentence = _sentences[s];
         _cues.Clear();
-        CueFinder.Find(_tokens, sentence, _lookup, _cues);
+        if (_cueStarts is not null)
+        {
+            CueFinder.Find(_tokens, sentence, _lookup, _cues, new ReadOnlySpan<int>(_cueStarts, 0, _cueCount), ref _cueCursor);
+        }
+        else
+        {
+            CueFinder.Find(_tokens, sentence, _lookup, _cues);
+        }
         for (var i = firstQuote; i < quoteEnd; i++)
         {
             var quote = _quotes[i];

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MediaRules.Text;
 
@@ -71,59 +72,97 @@ internal static class CueFinder
         var end = sentence.TokenEnd;
         for (var i = sentence.FirstToken; i < end; i++)
         {
-            if (!tokens.IsWord(i))
+            if (tokens.IsWord(i))
             {
-                continue;
-            }
-
-            // One hash of the word serves all four word lists it is looked up in; one bit of their union's filter
-            // rules out most words before any of them is read.
-            var hash = tokens.WordHash(i);
-            if (!Lexicon.CueStarts.MayContain(hash) || quotes.IsInsideContent(tokens.Span(i).Start))
-            {
-                continue;
-            }
-            var phrase = Lexicon.AnonymousPhrases.Match(tokens, i, end, hash) ?? Lexicon.VaguePhrases.Match(tokens, i, end, hash);
-            if (phrase is not null)
-            {
-                var last = i + phrase.Words.Length - 1;
-                TextSpan? source = phrase.SourceFirst >= 0 ? tokens.SpanOf(i + phrase.SourceFirst, i + phrase.SourceEnd - 1) : null;
-                if (source is null && phrase.Kind == SourceKind.Anonymous)
-                {
-                    source = FindAnonymousHead(tokens, sentence, i, last);
-                }
-
-                cues.Add(new Cue
-                {
-                    Class = phrase.Kind == SourceKind.Anonymous ? SourceClass.Anonymous : SourceClass.Vague,
-                    Source = source,
-                    CueSpan = tokens.SpanOf(i, last),
-                    ClauseStart = -1,
-                    Quote = -1,
-                });
-                i = last;
-                continue;
-            }
-
-            phrase = Lexicon.SourceIntroducers.Match(tokens, i, end, hash);
-            if (phrase is not null)
-            {
-                var after = i + phrase.Words.Length;
-                var source = SourceFinder.FindPhraseAfter(tokens, after, end, anyNoun: true);
-                if (source.Found)
-                {
-                    cues.Add(Introduced(tokens, sentence, i, after, source, phrase.Words[0] == "according"));
-                    i = source.TokenEnd - 1;
-                    continue;
-                }
-            }
-
-            var traits = tokens.GetVerbTraits(i, hash);
-            if (traits != VerbTraits.None && TryVerb(tokens, sentence, i, traits, out var cue))
-            {
-                cues.Add(cue);
+                i = FindAt(tokens, sentence, quotes, cues, i);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Find(TokenStream, SentenceInfo, QuoteLookup, List{Cue})"/>, looking only at the tokens the tokenizer
+    /// marked (see <see cref="Tokenizer"/>'s cue starts): every other word is in none of the word lists a cue starts with.
+    /// </summary>
+    /// <param name="tokens">The tokens.</param>
+    /// <param name="sentence">The sentence.</param>
+    /// <param name="quotes">The quotations.</param>
+    /// <param name="cues">Receives the cues.</param>
+    /// <param name="starts">The marked tokens, ascending.</param>
+    /// <param name="cursor">The first marked token not before the sentence, or before it: kept from one sentence to the next.</param>
+    public static void Find(TokenStream tokens, SentenceInfo sentence, QuoteLookup quotes, List<Cue> cues, ReadOnlySpan<int> starts, ref int cursor)
+    {
+        var end = sentence.TokenEnd;
+        var c = cursor;
+        while (c < starts.Length && starts[c] < sentence.FirstToken)
+        {
+            c++;
+        }
+
+        var next = sentence.FirstToken;
+        for (; c < starts.Length && starts[c] < end; c++)
+        {
+            if (starts[c] >= next)
+            {
+                next = FindAt(tokens, sentence, quotes, cues, starts[c]) + 1;
+            }
+        }
+
+        cursor = c;
+    }
+
+    // The cue that starts at word i, if any; returns the last token it took (i when none).
+    private static int FindAt(TokenStream tokens, SentenceInfo sentence, QuoteLookup quotes, List<Cue> cues, int i)
+    {
+        var end = sentence.TokenEnd;
+
+        // One hash of the word serves all four word lists it is looked up in; one bit of their union's filter
+        // rules out most words before any of them is read.
+        var hash = tokens.WordHash(i);
+        if (!Lexicon.CueStarts.MayContain(hash) || quotes.IsInsideContent(tokens.Span(i).Start))
+        {
+            return i;
+        }
+
+        var phrase = Lexicon.AnonymousPhrases.Match(tokens, i, end, hash) ?? Lexicon.VaguePhrases.Match(tokens, i, end, hash);
+        if (phrase is not null)
+        {
+            var last = i + phrase.Words.Length - 1;
+            TextSpan? source = phrase.SourceFirst >= 0 ? tokens.SpanOf(i + phrase.SourceFirst, i + phrase.SourceEnd - 1) : null;
+            if (source is null && phrase.Kind == SourceKind.Anonymous)
+            {
+                source = FindAnonymousHead(tokens, sentence, i, last);
+            }
+
+            cues.Add(new Cue
+            {
+                Class = phrase.Kind == SourceKind.Anonymous ? SourceClass.Anonymous : SourceClass.Vague,
+                Source = source,
+                CueSpan = tokens.SpanOf(i, last),
+                ClauseStart = -1,
+                Quote = -1,
+            });
+            return last;
+        }
+
+        phrase = Lexicon.SourceIntroducers.Match(tokens, i, end, hash);
+        if (phrase is not null)
+        {
+            var after = i + phrase.Words.Length;
+            var source = SourceFinder.FindPhraseAfter(tokens, after, end, anyNoun: true);
+            if (source.Found)
+            {
+                cues.Add(Introduced(tokens, sentence, i, after, source, phrase.Words[0] == "according"));
+                return source.TokenEnd - 1;
+            }
+        }
+
+        var traits = tokens.GetVerbTraits(i, hash);
+        if (traits != VerbTraits.None && TryVerb(tokens, sentence, i, traits, out var cue))
+        {
+            cues.Add(cue);
+        }
+
+        return i;
     }
 
     /// <summary>

@@ -46,12 +46,19 @@ internal static class DocumentModelBuilder
     /// <param name="sourcing">Whether to find speakers and attribution.</param>
     /// <param name="pooled">Whether the per-token arrays are rented.</param>
     /// <returns>The model.</returns>
-    public static DocumentModel Build(SourceText text, TextSpan range, bool sourcing, bool pooled)
+    public static DocumentModel Build(SourceText text, TextSpan range, bool sourcing, bool pooled) => Build(text, range, sourcing, pooled, fastPaths: true);
+
+    /// <summary>
+    /// <see cref="Build(SourceText, TextSpan, bool, bool)"/>; without <paramref name="fastPaths"/>, the tokenizer reads
+    /// every character with its general tests and the cue finder looks at every word, not only where the tokenizer
+    /// marked that a cue may start: the model must be the same, which tests check.
+    /// </summary>
+    internal static DocumentModel Build(SourceText text, TextSpan range, bool sourcing, bool pooled, bool fastPaths)
     {
         var content = text.ToString();
         // The tokenizer hashes every token's stem as it goes: the cue finder looks words up by them, and term matching
         // (with or without sourcing) again.
-        var tokenArray = Tokenizer.Tokenize(content, range, pooled, out var count, out var hashes, out var suffixed);
+        var tokenArray = Tokenizer.Tokenize(content, range, pooled, fastPaths, out var count, out var hashes, out var suffixed, out var cueCount, out var cueStarts);
         var stems = new TokenStems(text, tokenArray, count, hashes, suffixed, rented: pooled);
         var tokens = new TokenStream(content, tokenArray, count, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);
@@ -64,7 +71,7 @@ internal static class DocumentModelBuilder
         if (sourcing)
         {
             SpeakerFinder.FindDirect(tokens, quoteInfos, sentenceInfos, paragraphInfos);
-            attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, quoteInfos, out clauses);
+            attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, quoteInfos, fastPaths ? cueStarts : null, cueCount, out clauses);
         }
         else
         {
@@ -76,6 +83,8 @@ internal static class DocumentModelBuilder
 
             clauses = System.Array.Empty<IndirectClause>();
         }
+
+        System.Buffers.ArrayPool<int>.Shared.Return(cueStarts);
 
         var voices = VoiceAnalyzer.Build(paragraphInfos, quoteInfos, clauses, pooled, out var voiceCount);
 

@@ -49,10 +49,27 @@ internal static class Tokenizer
     /// </summary>
     internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, out int count, out int[] stemHashes, out ulong[] suffixed)
     {
+        var tokens = Tokenize(text, range, pooled, fastPaths, out count, out stemHashes, out suffixed, out var cueCount, out var cueStarts);
+        System.Buffers.ArrayPool<int>.Shared.Return(cueStarts);
+        return tokens;
+    }
+
+    /// <summary>
+    /// <see cref="Tokenize(string, TextSpan, bool, bool, out int, out int[], out ulong[])"/>, and the words where the
+    /// cue finder must look (<see cref="CueFinder"/>): the word tokens whose hash one of its word lists may hold (by
+    /// <see cref="Lexicon.CueStarts"/>'s filter), and every word with a possessive suffix (whose hash as a whole word
+    /// the tokenizer does not compute). They are the first <paramref name="cueCount"/> items, ascending, of a buffer
+    /// rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which the caller returns.
+    /// </summary>
+    internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, out int count, out int[] stemHashes, out ulong[] suffixed, out int cueCount, out int[] cueStarts)
+    {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(range.Length));
         var possessives = new PooledArrayBuilder<int>(16);
+        var cues = new PooledArrayBuilder<int>(EstimateCapacity(range.Length) / 8);
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(range.Length));
-        Tokenize(text, range.Start, range.End, fastPaths, ref tokens, ref hashes, ref possessives);
+        Tokenize(text, range.Start, range.End, fastPaths, ref tokens, ref hashes, ref possessives, ref cues);
+        cueCount = cues.Count;
+        cueStarts = cues.ToArray(pooled: true);
         count = tokens.Count;
         stemHashes = hashes.ToArray(pooled);
         suffixed = new ulong[(count + 63) >> 6];
@@ -64,8 +81,9 @@ internal static class Tokenizer
         return tokens.ToArray(pooled);
     }
 
-    private static void Tokenize(string text, int start, int stop, bool fast, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives)
+    private static void Tokenize(string text, int start, int stop, bool fast, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives, ref PooledArrayBuilder<int> cues)
     {
+        var cueWords = Lexicon.CueStarts;
         var openSingles = 0;
         var i = start;
         var n = stop;
@@ -148,10 +166,16 @@ internal static class Tokenizer
 
             end = Clamp(text, i, end, Token.MaxLength);
             tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
-            hashes.Add(TokenText.HashStemAt(text, i, end - i, out var suffix)); // while the characters are in cache
+            var hash = TokenText.HashStemAt(text, i, end - i, out var suffix); // while the characters are in cache
+            hashes.Add(hash);
             if (suffix > 0)
             {
                 possessives.Add(tokens.Count - 1);
+            }
+
+            if (kind == TokenKind.Word && (suffix > 0 || cueWords.MayContain(hash)))
+            {
+                cues.Add(tokens.Count - 1);
             }
 
             i = end;

@@ -29,6 +29,28 @@ public class DocumentModelProperties
     [Property(MaxTest = 500)]
     public bool Any_string_builds_a_consistent_model(NonNull<string> s) => Consistent(s.Get);
 
+    // Words that start cues (anonymous and vague sources, introducers, reporting verbs), possessives among them.
+    private static readonly string[] CueFragments =
+    {
+        "sources said", "a senior official", "who asked not to be named", "officials'", "official's", "it is believed",
+        "people familiar with the matter", "claimed", "insisted", "According", "according to", "Halevi's", "reportedly",
+        "critics say", "experts", "residents told", "The army said", "some", "Some", "witnesses", "spokesman",
+    };
+
+    // The shortcuts (the tokenizer's for common characters, the cue finder's look at the words the tokenizer marked)
+    // change nothing in the model.
+    [Property(MaxTest = 1000)]
+    public Property The_model_built_with_its_shortcuts_is_the_model_built_without() =>
+        Prop.ForAll(Gen.ArrayOf(Gen.Elements(Fragments.Concat(CueFragments).ToArray())).Select(parts => string.Concat(parts)).ToArbitrary(), text =>
+        {
+            var source = SourceText.From(text);
+            var range = new TextSpan(0, text.Length);
+            var fast = DocumentTestSupport.Describe(DocumentModelBuilder.Build(source, range, sourcing: true, pooled: false, fastPaths: true));
+            var general = DocumentTestSupport.Describe(DocumentModelBuilder.Build(source, range, sourcing: true, pooled: false, fastPaths: false));
+            var differs = fast.Zip(general, (a, b) => (a, b)).FirstOrDefault(p => p.a != p.b);
+            return (fast.Count == general.Count && differs == default).Label($"text: {text}\nfast: {differs.a}\ngeneral: {differs.b}");
+        });
+
     [Property(MaxTest = 1000)]
     public Property News_like_text_builds_a_consistent_model() => Prop.ForAll(NewsLike(), Consistent);
 
