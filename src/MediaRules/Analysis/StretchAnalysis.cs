@@ -341,7 +341,7 @@ internal static class StretchAnalysis
             for (var r = 0; r < _documentRules.Length; r++)
             {
                 var rule = _documentRules[r];
-                contexts[r] = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), _cancellationToken);
+                contexts[r] = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), _cancellationToken) { FactsAreKept = true };
                 facts[r] = Collect(r, contexts[r], own);
                 if (facts[r] is null)
                 {

@@ -150,6 +150,12 @@ public sealed class RuleContext
         return value;
     }
 
+    /// <summary>
+    /// Whether what a document-level rule collects is kept while other stretches of the text are analysed (a long text
+    /// analysed stretch by stretch), rather than combined at once.
+    /// </summary>
+    internal bool FactsAreKept { get; init; }
+
     /// <summary>Where the linter's shared term index says each term matcher's phrases can start, or null.</summary>
     internal Matching.TermIndex.Candidates? TermCandidates { get; }
 

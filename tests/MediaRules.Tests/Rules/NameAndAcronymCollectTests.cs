@@ -114,6 +114,55 @@ public class NameAndAcronymCollectTests
         Assert.Contains("IPC", diagnostics[1], StringComparison.Ordinal);
     }
 
+    // A stretch's names are copied into chunks: of 2048 when combined at once, of 4096 (large objects) when kept while
+    // other stretches are analysed. Either way the list reads back what was given, by index, by chunk and in order.
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    [InlineData(2048, false)]
+    [InlineData(2049, false)]
+    [InlineData(9000, false)]
+    [InlineData(4095, true)]
+    [InlineData(4096, true)]
+    [InlineData(4097, true)]
+    [InlineData(9000, true)]
+    public void A_name_list_reads_back_its_names_whatever_its_chunks(int count, bool kept)
+    {
+        var names = Enumerable.Range(0, count + 3)
+            .Select(i => new Name(i, new TextSpan(i, 3), i * 2, -1, DiagnosticSeverity.Warning, i, null, -1))
+            .ToArray();
+        var list = new NameList(names, count, kept);
+        Assert.Equal(count, list.Length);
+        var chunk = kept ? 4096 : 2048;
+        Assert.Equal((count + chunk - 1) / chunk, list.ChunkCount);
+        Assert.All(Enumerable.Range(0, list.ChunkCount), c => Assert.True(list.Chunk(c).Length <= chunk));
+        var byChunk = Enumerable.Range(0, list.ChunkCount).SelectMany(c => list.Chunk(c).ToArray()).Select(n => n.Key).ToList();
+        var byIndex = Enumerable.Range(0, count).Select(i => list[i].Key).ToList();
+        var inOrder = new List<int>();
+        foreach (var name in list)
+        {
+            inOrder.Add(name.Key);
+        }
+
+        var expected = Enumerable.Range(0, count).ToList();
+        Assert.Equal(expected, byChunk);
+        Assert.Equal(expected, byIndex);
+        Assert.Equal(expected, inOrder);
+    }
+
+    // A long text analysed stretch by stretch keeps each stretch's names in large chunks, and finds what one model finds.
+    [Fact]
+    public void Names_kept_in_large_chunks_give_the_findings_of_one_model()
+    {
+        var corpus = string.Join("\n\n", Enumerable.Range(0, 10000).Select(i =>
+            $"Army chief Herzi Halevi{(i % 97 == 0 ? "y" : "i")} met Mr Kyiv{i % 5} in Gaza. Officials said Halevi visited Rafah and Khan Younis."));
+        var text = SourceText.From(corpus);
+        var whole = Linter.AnalyzeWhole(text, null).Diagnostics.Where(d => d.Id == "MR3001").Select(d => (d.Location.SourceSpan, d.Message)).ToList();
+        var stretches = Linter.AnalyzeInStretches(text, null, 1 << 18, 1).Diagnostics.Where(d => d.Id == "MR3001").Select(d => (d.Location.SourceSpan, d.Message)).ToList();
+        Assert.NotEmpty(whole);
+        Assert.Equal(whole, stretches);
+    }
+
     private static NameFacts Collect(DocumentModel document, string id, TextSpan range)
     {
         var rule = Linter.CompiledRules.First(r => r.Definition.Id == id);

@@ -242,7 +242,7 @@ internal sealed partial class NameConsistencyRuleKind
                         pairMatch);
                 }
 
-                var result = new NameList(names, count);
+                var result = new NameList(names, count, _context.FactsAreKept);
                 ArrayPool<Name>.Shared.Return(names);
                 var facts = new NameFacts(result, _strings.ToArray(), LowerCaseWords(), i - first);
                 ArrayPool<TextSpan>.Shared.Return(_words);

@@ -54,34 +54,43 @@ internal readonly struct Name
 /// <summary>
 /// A stretch's names in arrays of at most 2048 (64 KB, under the 85 000 bytes of the large object heap): a long
 /// stretch has tens of thousands of names, and one array would be a large object, whose fresh pages each collect
-/// would fault in and only a full collection frees.
+/// would fault in and only a full collection frees. Names kept while other stretches are analysed (a long text
+/// analysed stretch by stretch) go in arrays of 4096 instead (128 KB, large objects): they outlive several
+/// collections, and a large object is never copied from generation to generation as a small one is.
 /// </summary>
 internal sealed class NameList
 {
-    private const int Shift = 11;
-    private const int ChunkLength = 1 << Shift;
+    private const int SmallShift = 11;
+    private const int KeptShift = 12;
     private readonly Name[][] _chunks;
+    private readonly int _shift;
+    private readonly int _mask;
 
     /// <summary>Copies the first <paramref name="count"/> names of <paramref name="names"/>.</summary>
-    public NameList(Name[] names, int count)
+    /// <param name="names">The names.</param>
+    /// <param name="count">How many there are.</param>
+    /// <param name="kept">Whether they are kept while other stretches are analysed.</param>
+    public NameList(Name[] names, int count, bool kept = false)
     {
         Length = count;
-        _chunks = new Name[(count + ChunkLength - 1) >> Shift][];
+        _shift = kept ? KeptShift : SmallShift;
+        _mask = (1 << _shift) - 1;
+        _chunks = new Name[(count + _mask) >> _shift][];
         for (var c = 0; c < _chunks.Length; c++)
         {
-            var length = Math.Min(ChunkLength, count - (c << Shift));
+            var length = Math.Min(1 << _shift, count - (c << _shift));
 #if NET
             _chunks[c] = GC.AllocateUninitializedArray<Name>(length); // filled at once
 #else
             _chunks[c] = new Name[length];
 #endif
-            Array.Copy(names, c << Shift, _chunks[c], 0, length);
+            Array.Copy(names, c << _shift, _chunks[c], 0, length);
         }
     }
 
     public int Length { get; }
 
-    public Name this[int index] => _chunks[index >> Shift][index & (ChunkLength - 1)];
+    public Name this[int index] => _chunks[index >> _shift][index & _mask];
 
     public int ChunkCount => _chunks.Length;
 
