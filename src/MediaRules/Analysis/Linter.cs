@@ -44,7 +44,8 @@ public sealed class Linter
     /// <remarks>
     /// A text of more than 512K characters is analysed in stretches of 256K to 1M characters (a quarter of each core's
     /// share, <see cref="StretchAnalysis.LengthFor"/>), cut at paragraph breaks, on every core, with the same
-    /// diagnostics as one analysis of the whole text (see the README, "Long documents").
+    /// diagnostics as one analysis of the whole text (see the README, "Long documents"). On a single core the stretches
+    /// are 1M characters, and a text of up to 2M is analysed whole.
     /// The analysis of a text of 48K characters or more keeps no model: its <see cref="AnalysisResult.Document"/> is
     /// built on first use.
     /// </remarks>
@@ -55,8 +56,12 @@ public sealed class Linter
             throw new ArgumentNullException(nameof(text));
         }
 
-        if (StretchAnalysis.Applies(this, text, StretchAnalysis.DefaultStretchLength)
-            && StretchAnalysis.Analyze(this, text, path, StretchAnalysis.LengthFor(text.Length, Environment.ProcessorCount), Environment.ProcessorCount, cancellationToken) is { } diagnostics)
+        // Several cores share a text of more than twice the shortest stretch; one core cuts only what is more than twice
+        // its (longest) stretch.
+        var stretchLength = StretchAnalysis.LengthFor(text.Length, Environment.ProcessorCount);
+        var cutFrom = Environment.ProcessorCount > 1 ? StretchAnalysis.DefaultStretchLength : stretchLength;
+        if (StretchAnalysis.Applies(this, text, cutFrom)
+            && StretchAnalysis.Analyze(this, text, path, stretchLength, Environment.ProcessorCount, cancellationToken) is { } diagnostics)
         {
             return new AnalysisResult(path, text, diagnostics);
         }

@@ -37,10 +37,16 @@ internal static class StretchAnalysis
     /// share, so that the workers stay busy to the end, but at least <see cref="DefaultStretchLength"/> and at most
     /// <see cref="MaxStretchLength"/>. A longer stretch costs less per character (fewer windows, edges and facts to
     /// combine) as long as its text and model stay in the processor's caches, which a megabyte of text about does.
+    /// One worker has no one to keep busy: its stretches are the longest (so a text up to twice that is analysed whole).
     /// </summary>
     public static int LengthFor(int textLength, int parallelism)
     {
-        var share = textLength / (4L * Math.Max(1, parallelism));
+        if (parallelism <= 1)
+        {
+            return MaxStretchLength;
+        }
+
+        var share = textLength / (4L * parallelism);
         return (int)Math.Min(MaxStretchLength, Math.Max(DefaultStretchLength, share));
     }
 

@@ -64,11 +64,13 @@ public class StretchAnalysisProperties
     [Theory]
     [InlineData(600_000, 2, StretchAnalysis.DefaultStretchLength)] // just past the threshold: the shortest stretches
     [InlineData(3_000_000, 2, 375_000)] // a quarter of each core's share
-    [InlineData(3_000_000, 1, 750_000)]
+    [InlineData(3_000_000, 3, StretchAnalysis.DefaultStretchLength)] // a quarter of each share is less than 256K characters
     [InlineData(10_485_760, 2, StretchAnalysis.MaxStretchLength)] // a megabyte at most
     [InlineData(10_485_760, 16, StretchAnalysis.DefaultStretchLength)]
+    [InlineData(600_000, 1, StretchAnalysis.MaxStretchLength)] // one worker: the longest stretches, whatever the length
+    [InlineData(3_000_000, 1, StretchAnalysis.MaxStretchLength)]
     [InlineData(int.MaxValue, 1, StretchAnalysis.MaxStretchLength)]
-    [InlineData(3_000_000, 0, 750_000)] // no parallelism counts as one worker
+    [InlineData(3_000_000, 0, StretchAnalysis.MaxStretchLength)] // no parallelism counts as one worker
     public void Stretches_are_a_quarter_of_each_worker_s_share_within_bounds(int length, int parallelism, int expected) =>
         Assert.Equal(expected, StretchAnalysis.LengthFor(length, parallelism));
 
