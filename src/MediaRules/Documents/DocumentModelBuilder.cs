@@ -58,7 +58,8 @@ internal static class DocumentModelBuilder
         var content = text.ToString();
         // The tokenizer hashes every token's stem as it goes: the cue finder looks words up by them, and term matching
         // (with or without sourcing) again.
-        var tokenArray = Tokenizer.Tokenize(content, range, pooled, fastPaths, out var count, out var hashes, out var suffixed, out var cueCount, out var cueStarts);
+        // The words where a cue may start are marked only for the attribution that reads them.
+        var tokenArray = Tokenizer.Tokenize(content, range, pooled, fastPaths, markCues: sourcing, out var count, out var hashes, out var suffixed, out var cueCount, out var cueStarts);
         var stems = new TokenStems(text, tokenArray, count, hashes, suffixed, rented: pooled);
         var tokens = new TokenStream(content, tokenArray, count, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);

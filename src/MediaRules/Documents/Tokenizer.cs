@@ -49,25 +49,26 @@ internal static class Tokenizer
     /// </summary>
     internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, out int count, out int[] stemHashes, out ulong[] suffixed)
     {
-        var tokens = Tokenize(text, range, pooled, fastPaths, out count, out stemHashes, out suffixed, out var cueCount, out var cueStarts);
+        var tokens = Tokenize(text, range, pooled, fastPaths, markCues: false, out count, out stemHashes, out suffixed, out _, out var cueStarts);
         System.Buffers.ArrayPool<int>.Shared.Return(cueStarts);
         return tokens;
     }
 
     /// <summary>
-    /// <see cref="Tokenize(string, TextSpan, bool, bool, out int, out int[], out ulong[])"/>, and the words where the
-    /// cue finder must look (<see cref="CueFinder"/>): the word tokens whose hash one of its word lists may hold (by
-    /// <see cref="Lexicon.CueStarts"/>'s filter), and every word with a possessive suffix (whose hash as a whole word
-    /// the tokenizer does not compute). They are the first <paramref name="cueCount"/> items, ascending, of a buffer
-    /// rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which the caller returns.
+    /// <see cref="Tokenize(string, TextSpan, bool, bool, out int, out int[], out ulong[])"/>, and, with
+    /// <paramref name="markCues"/>, the words where the cue finder must look (<see cref="CueFinder"/>): the word tokens
+    /// whose hash one of its word lists may hold (by <see cref="Lexicon.CueStarts"/>'s filter), and every word with a
+    /// possessive suffix (whose hash as a whole word the tokenizer does not compute). They are the first
+    /// <paramref name="cueCount"/> items, ascending, of a buffer rented from
+    /// <see cref="System.Buffers.ArrayPool{T}.Shared"/>, which the caller returns (also without marks).
     /// </summary>
-    internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, out int count, out int[] stemHashes, out ulong[] suffixed, out int cueCount, out int[] cueStarts)
+    internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, bool markCues, out int count, out int[] stemHashes, out ulong[] suffixed, out int cueCount, out int[] cueStarts)
     {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(range.Length));
         var possessives = new PooledArrayBuilder<int>(16);
         var cues = new PooledArrayBuilder<int>(EstimateCapacity(range.Length) / 8);
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(range.Length));
-        Tokenize(text, range.Start, range.End, fastPaths, ref tokens, ref hashes, ref possessives, ref cues);
+        Tokenize(text, range.Start, range.End, fastPaths, markCues, ref tokens, ref hashes, ref possessives, ref cues);
         cueCount = cues.Count;
         cueStarts = cues.ToArray(pooled: true);
         count = tokens.Count;
@@ -81,7 +82,7 @@ internal static class Tokenizer
         return tokens.ToArray(pooled);
     }
 
-    private static void Tokenize(string text, int start, int stop, bool fast, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives, ref PooledArrayBuilder<int> cues)
+    private static void Tokenize(string text, int start, int stop, bool fast, bool markCues, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives, ref PooledArrayBuilder<int> cues)
     {
         var cueWords = Lexicon.CueStarts;
         var openSingles = 0;
@@ -173,7 +174,7 @@ internal static class Tokenizer
                 possessives.Add(tokens.Count - 1);
             }
 
-            if (kind == TokenKind.Word && (suffix > 0 || cueWords.MayContain(hash)))
+            if (markCues && kind == TokenKind.Word && (suffix > 0 || cueWords.MayContain(hash)))
             {
                 cues.Add(tokens.Count - 1);
             }
