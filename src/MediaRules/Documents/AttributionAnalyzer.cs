@@ -72,16 +72,11 @@ internal sealed class AttributionAnalyzer
     /// <param name="tokens">The tokens.</param>
     /// <param name="sentences">The sentences.</param>
     /// <param name="quotes">The quotations, with their direct speakers; completed in place.</param>
+    /// <param name="cueStarts">The tokens where a cue may start as the tokenizer marked them (the first
+    /// <paramref name="cueCount"/>), or null to look at every word.</param>
+    /// <param name="cueCount">How many marks there are.</param>
     /// <param name="clauses">Receives the indirect-speech clauses, sorted and not overlapping.</param>
     /// <returns>The attribution of each sentence.</returns>
-    public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes, out IndirectClause[] clauses) =>
-        Analyze(tokens, sentences, quotes, null, 0, out clauses);
-
-    /// <summary>
-    /// <see cref="Analyze(TokenStream, SentenceInfo[], QuoteInfo[], out IndirectClause[])"/>, with the tokens where a cue
-    /// may start as the tokenizer found them (the first <paramref name="cueCount"/> of <paramref name="cueStarts"/>), or
-    /// null to look at every word.
-    /// </summary>
     public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes, int[]? cueStarts, int cueCount, out IndirectClause[] clauses)
     {
         var analyzer = new AttributionAnalyzer(tokens, sentences, quotes);
