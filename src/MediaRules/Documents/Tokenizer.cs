@@ -66,7 +66,7 @@ internal static class Tokenizer
     {
         var hashes = new PooledArrayBuilder<int>(EstimateCapacity(range.Length));
         var possessives = new PooledArrayBuilder<int>(16);
-        var cues = new PooledArrayBuilder<int>(EstimateCapacity(range.Length) / 8);
+        var cues = new PooledArrayBuilder<int>(markCues ? EstimateCapacity(range.Length) / 8 : 0); // a minimal buffer when none are marked
         var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(range.Length));
         Tokenize(text, range.Start, range.End, fastPaths, markCues, ref tokens, ref hashes, ref possessives, ref cues);
         cueCount = cues.Count;
