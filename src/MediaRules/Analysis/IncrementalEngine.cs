@@ -140,7 +140,7 @@ internal sealed class IncrementalEngine
         }
 
         result.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
-        result.Sort(Linter.CompareDiagnostics);
+        DiagnosticOrder.Sort(result);
         return result;
     }
 

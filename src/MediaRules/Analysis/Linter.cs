@@ -133,7 +133,7 @@ public sealed class Linter
 
         var diagnostics = RunRules(document, path, _rules, TermIndex, cancellationToken);
         diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
-        diagnostics.Sort(CompareDiagnostics);
+        DiagnosticOrder.Sort(diagnostics);
         return new AnalysisResult(path, document, diagnostics);
     }
 

@@ -169,7 +169,7 @@ internal static class StretchAnalysis
             return null;
         }
 
-        documentLevel.Sort(Linter.CompareDiagnostics);
+        DiagnosticOrder.Sort(documentLevel);
         var diagnostics = Merge(paragraphLevel, documentLevel);
         diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
         return diagnostics;
@@ -337,7 +337,7 @@ internal static class StretchAnalysis
 
             // In diagnostic order, the findings that start in the stretch (and, in the text's last stretch, at its end)
             // are one run of the list, and so are those of each block at a cut.
-            windowDiagnostics.Sort(Linter.CompareDiagnostics);
+            DiagnosticOrder.Sort(windowDiagnostics);
             var from = FirstAtOrAfter(windowDiagnostics, own.Start);
             var to = last == BlockCount - 1 ? windowDiagnostics.Count : FirstAtOrAfter(windowDiagnostics, own.End);
             var kept = windowDiagnostics.GetRange(from, to - from);
