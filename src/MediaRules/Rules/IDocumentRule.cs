@@ -46,6 +46,14 @@ internal abstract class DocumentFacts : IEquatable<DocumentFacts>
 
     /// <inheritdoc/>
     public override int GetHashCode() => GetType().GetHashCode();
+
+    /// <summary>
+    /// Gives back what facts collected for one combine borrowed (<see cref="RuleContext.FactsAreTransient"/>); they must
+    /// not be read after. Facts that own what they hold do nothing.
+    /// </summary>
+    public virtual void Release()
+    {
+    }
 }
 
 /// <summary>One report of a document-level rule: an absolute span, the severity its scope gave, and the message.</summary>
@@ -123,9 +131,20 @@ internal sealed class DocumentCombination
     /// <summary>A full analysis: one stretch, the whole document, reported through the context.</summary>
     public static void Analyze(IDocumentRule rule, RuleContext context)
     {
-        var facts = rule.Collect(context, new TextSpan(0, context.Text.Length));
+        DocumentFacts facts;
+        context.FactsAreTransient = true;
+        try
+        {
+            facts = rule.Collect(context, new TextSpan(0, context.Text.Length));
+        }
+        finally
+        {
+            context.FactsAreTransient = false;
+        }
+
         var combination = new DocumentCombination(rule.Descriptor, new[] { facts }, WholeDocumentOffsets, null, context.CancellationToken);
         rule.Combine(combination);
+        facts.Release(); // combined once and dropped: what they borrowed goes back (a thrown combine leaves it to the collector)
         foreach (var report in combination.Reports)
         {
             context.Add(report);

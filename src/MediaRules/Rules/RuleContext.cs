@@ -156,6 +156,12 @@ public sealed class RuleContext
     /// </summary>
     internal bool FactsAreKept { get; init; }
 
+    /// <summary>
+    /// Whether what a document-level rule collects now is combined once and dropped (a whole-document analysis), so it
+    /// may borrow pooled buffers instead of copying them (<see cref="DocumentFacts.Release"/>).
+    /// </summary>
+    internal bool FactsAreTransient { get; set; }
+
     /// <summary>Where the linter's shared term index says each term matcher's phrases can start, or null.</summary>
     internal Matching.TermIndex.Candidates? TermCandidates { get; }
 

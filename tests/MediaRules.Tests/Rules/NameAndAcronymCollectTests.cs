@@ -150,6 +150,54 @@ public class NameAndAcronymCollectTests
         Assert.Equal(expected, inOrder);
     }
 
+    // A whole-document analysis combines its names once: they stay in the collector's pooled array, borrowed, and read
+    // back as a list that copied them would.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2049)]
+    [InlineData(9000)]
+    public void A_borrowed_name_list_reads_back_its_names_and_not_the_rest_of_its_array(int count)
+    {
+        var pooled = System.Buffers.ArrayPool<Name>.Shared.Rent(count + 3);
+        for (var i = 0; i < pooled.Length; i++)
+        {
+            pooled[i] = new Name(i, new TextSpan(i, 3), i * 2, -1, DiagnosticSeverity.Warning, i, null, -1);
+        }
+
+        var list = NameList.Borrow(pooled, count);
+        Assert.True(list.IsBorrowed);
+        Assert.Equal(count, list.Length);
+        Assert.Equal(count == 0 ? 0 : 1, list.ChunkCount);
+        var expected = Enumerable.Range(0, count).ToList();
+        Assert.Equal(expected, Enumerable.Range(0, list.ChunkCount).SelectMany(c => list.Chunk(c).ToArray()).Select(n => n.Key));
+        Assert.Equal(expected, Enumerable.Range(0, count).Select(i => list[i].Key));
+        var inOrder = new List<int>();
+        foreach (var name in list)
+        {
+            inOrder.Add(name.Key);
+        }
+
+        Assert.Equal(expected, inOrder);
+        list.Return();
+        list.Return(); // once only
+    }
+
+    // The whole path borrows (a context whose facts are combined at once); a session's and a stretch's facts own their names.
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Names_are_borrowed_only_for_facts_combined_at_once(bool transient, bool borrowed)
+    {
+        var document = DocumentModel.Create(SourceText.From("Army chief Herzi Halevi met Halevy. Officials said Blinken left."));
+        var rule = Linter.CompiledRules.First(r => r.Definition.Id == "MR3001");
+        var context = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), default, Linter.TermIndex.For(document)) { FactsAreTransient = transient };
+        var facts = (NameFacts)((IDocumentRule)rule.Rule).Collect(context, new TextSpan(0, document.Text.Length));
+        Assert.Equal(borrowed, facts.Names.IsBorrowed);
+        Assert.Equal(new[] { "Army", "Herzi", "Halevi", "Halevy", "Blinken" }, facts.Names.Chunk(0).ToArray().Select(n => facts.Strings[n.Key]));
+        facts.Release();
+    }
+
     // A long text analysed stretch by stretch keeps each stretch's names in large chunks, and finds what one model finds.
     [Fact]
     public void Names_kept_in_large_chunks_give_the_findings_of_one_model()

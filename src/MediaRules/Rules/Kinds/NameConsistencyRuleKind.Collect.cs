@@ -242,8 +242,16 @@ internal sealed partial class NameConsistencyRuleKind
                         pairMatch);
                 }
 
-                var result = new NameList(names, count, _context.FactsAreKept);
-                ArrayPool<Name>.Shared.Return(names);
+                NameList result;
+                if (_context.FactsAreTransient && !_context.FactsAreKept)
+                {
+                    result = NameList.Borrow(names, count); // returned to the pool when the combine is done
+                }
+                else
+                {
+                    result = new NameList(names, count, _context.FactsAreKept);
+                    ArrayPool<Name>.Shared.Return(names);
+                }
                 var facts = new NameFacts(result, _strings.ToArray(), LowerCaseWords(), i - first);
                 ArrayPool<TextSpan>.Shared.Return(_words);
                 ArrayPool<WordSlot>.Shared.Return(_slots);

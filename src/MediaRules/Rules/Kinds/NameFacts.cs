@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using MediaRules.Diagnostics;
 using MediaRules.Text;
@@ -56,15 +57,19 @@ internal readonly struct Name
 /// stretch has tens of thousands of names, and one array would be a large object, whose fresh pages each collect
 /// would fault in and only a full collection frees. Names kept while other stretches are analysed (a long text
 /// analysed stretch by stretch) go in arrays of 4096 instead (128 KB, large objects): they outlive several
-/// collections, and a large object is never copied from generation to generation as a small one is.
+/// collections, and a large object is never copied from generation to generation as a small one is. Names combined
+/// at once and then dropped (a whole-document analysis) stay in the collector's pooled array, borrowed until the
+/// combine is done (<see cref="Borrow"/>).
 /// </summary>
 internal sealed class NameList
 {
     private const int SmallShift = 11;
     private const int KeptShift = 12;
+    private const int BorrowedShift = 30; // one chunk: every index is below 2^30
     private readonly Name[][] _chunks;
     private readonly int _shift;
     private readonly int _mask;
+    private bool _returned;
 
     /// <summary>Copies the first <paramref name="count"/> names of <paramref name="names"/>.</summary>
     /// <param name="names">The names.</param>
@@ -88,42 +93,88 @@ internal sealed class NameList
         }
     }
 
+    private NameList(Name[] pooled, int count)
+    {
+        Length = count;
+        _shift = BorrowedShift;
+        _mask = (1 << _shift) - 1;
+        _chunks = count == 0 ? Array.Empty<Name[]>() : new[] { pooled };
+        IsBorrowed = true;
+    }
+
+    /// <summary>
+    /// A list of the first <paramref name="count"/> names of <paramref name="pooled"/>, an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/>, without copying them: the list owns the array until <see cref="Return"/>.
+    /// </summary>
+    /// <param name="pooled">The rented array.</param>
+    /// <param name="count">How many names it holds.</param>
+    /// <returns>The list.</returns>
+    public static NameList Borrow(Name[] pooled, int count)
+    {
+        var list = new NameList(pooled, count);
+        if (count == 0)
+        {
+            ArrayPool<Name>.Shared.Return(pooled);
+        }
+
+        return list;
+    }
+
+    /// <summary>Whether the names are in a borrowed array (<see cref="Borrow"/>).</summary>
+    public bool IsBorrowed { get; }
+
+    /// <summary>Gives a borrowed array back to the pool; the list must not be read after. Does nothing for a list that owns its arrays.</summary>
+    public void Return()
+    {
+        if (IsBorrowed && !_returned && _chunks.Length > 0)
+        {
+            _returned = true;
+            ArrayPool<Name>.Shared.Return(_chunks[0]);
+        }
+    }
+
     public int Length { get; }
 
     public Name this[int index] => _chunks[index >> _shift][index & _mask];
 
     public int ChunkCount => _chunks.Length;
 
-    public ReadOnlySpan<Name> Chunk(int chunk) => _chunks[chunk];
+    public ReadOnlySpan<Name> Chunk(int chunk) => new(_chunks[chunk], 0, Math.Min(_chunks[chunk].Length, Length - (chunk << _shift)));
 
-    public Enumerator GetEnumerator() => new(_chunks);
+    public Enumerator GetEnumerator() => new(this);
 
     /// <summary>The names in order, chunk by chunk.</summary>
     public struct Enumerator
     {
-        private readonly Name[][] _chunks;
+        private readonly NameList _list;
         private int _chunk;
         private int _index;
+        private int _chunkLength;
 
-        public Enumerator(Name[][] chunks)
+        public Enumerator(NameList list)
         {
-            _chunks = chunks;
+            _list = list;
             _chunk = 0;
             _index = -1;
+            _chunkLength = list.ChunkCount > 0 ? list.Chunk(0).Length : 0;
         }
 
-        public readonly Name Current => _chunks[_chunk][_index];
+        public readonly Name Current => _list._chunks[_chunk][_index];
 
         public bool MoveNext()
         {
-            while (_chunk < _chunks.Length)
+            while (_chunk < _list.ChunkCount)
             {
-                if (++_index < _chunks[_chunk].Length)
+                if (++_index < _chunkLength)
                 {
                     return true;
                 }
 
-                _chunk++;
+                if (++_chunk < _list.ChunkCount)
+                {
+                    _chunkLength = _list.Chunk(_chunk).Length;
+                }
+
                 _index = -1;
             }
 
@@ -188,6 +239,9 @@ internal sealed class NameFacts : DocumentFacts
     }
 
     public override int GetHashCode() => Names.Length;
+
+    /// <inheritdoc/>
+    public override void Release() => Names.Return();
 }
 
 internal sealed class LowerCaseMemo
