@@ -36,6 +36,15 @@ public readonly struct Token : IEquatable<Token>
         _lengthAndKind = span.Length | ((int)kind << KindShift);
     }
 
+    private Token(int start, int lengthAndKind)
+    {
+        _start = start;
+        _lengthAndKind = lengthAndKind;
+    }
+
+    /// <summary>A token the caller knows to be valid (a length of at most <see cref="MaxLength"/>, a kind of <see cref="TokenKind"/>'s): the tokenizer's, unchecked.</summary>
+    internal static Token Unchecked(int start, int length, TokenKind kind) => new(start, length | ((int)kind << KindShift));
+
     /// <summary>The token's span in the document.</summary>
     public TextSpan Span => TextSpan.Unchecked(_start, _lengthAndKind & MaxLength);
 

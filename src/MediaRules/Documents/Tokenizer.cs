@@ -1,3 +1,5 @@
+using System;
+using System.Buffers;
 using MediaRules.Text;
 
 namespace MediaRules.Documents;
@@ -64,27 +66,56 @@ internal static class Tokenizer
     /// </summary>
     internal static Token[] Tokenize(string text, TextSpan range, bool pooled, bool fastPaths, bool markCues, out int count, out int[] stemHashes, out ulong[] suffixed, out int cueCount, out int[] cueStarts)
     {
-        var hashes = new PooledArrayBuilder<int>(EstimateCapacity(range.Length));
         var possessives = new PooledArrayBuilder<int>(16);
         var cues = new PooledArrayBuilder<int>(markCues ? EstimateCapacity(range.Length) / 8 : 0); // a minimal buffer when none are marked
-        var tokens = new PooledArrayBuilder<Token>(EstimateCapacity(range.Length));
-        Tokenize(text, range.Start, range.End, fastPaths, markCues, ref tokens, ref hashes, ref possessives, ref cues);
+        var capacity = Math.Max(EstimateCapacity(range.Length), 16);
+        var tokens = ArrayPool<Token>.Shared.Rent(capacity);
+        var hashes = ArrayPool<int>.Shared.Rent(capacity);
+        count = Tokenize(text, range.Start, range.End, fastPaths, markCues, ref tokens, ref hashes, ref possessives, ref cues);
         cueCount = cues.Count;
         cueStarts = cues.ToArray(pooled: true);
-        count = tokens.Count;
-        stemHashes = hashes.ToArray(pooled);
         suffixed = new ulong[(count + 63) >> 6];
         foreach (var index in possessives.ToArrayAndReturn())
         {
             suffixed[index >> 6] |= 1UL << (index & 63);
         }
 
-        return tokens.ToArray(pooled);
+        stemHashes = pooled ? hashes : Exact(hashes, count);
+        return pooled ? tokens : Exact(tokens, count);
     }
 
-    private static void Tokenize(string text, int start, int stop, bool fast, bool markCues, ref PooledArrayBuilder<Token> tokens, ref PooledArrayBuilder<int> hashes, ref PooledArrayBuilder<int> possessives, ref PooledArrayBuilder<int> cues)
+    // The first count items of a pooled buffer as an array of their exact number; the buffer goes back to the pool.
+    private static T[] Exact<T>(T[] buffer, int count)
+        where T : unmanaged
+    {
+        var result = count == 0 ? Array.Empty<T>() : Arrays.Uninitialized<T>(count);
+        Array.Copy(buffer, result, count);
+        ArrayPool<T>.Shared.Return(buffer);
+        return result;
+    }
+
+    // Doubles the token and hash buffers (pooled), keeping their first count items.
+    private static void Grow(ref Token[] tokens, ref int[] hashes, int count)
+    {
+        var moreTokens = ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
+        var moreHashes = ArrayPool<int>.Shared.Rent(tokens.Length * 2);
+        Array.Copy(tokens, moreTokens, count);
+        Array.Copy(hashes, moreHashes, count);
+        ArrayPool<Token>.Shared.Return(tokens);
+        ArrayPool<int>.Shared.Return(hashes);
+        tokens = moreTokens;
+        hashes = moreHashes;
+    }
+
+    // The tokens of text[start, stop) and their stem hashes, written into the two buffers (grown as needed, pooled) by
+    // index: the loop keeps its own count, not a builder's, so nothing is read back from memory per token. Returns the
+    // number of tokens.
+    private static int Tokenize(string text, int start, int stop, bool fast, bool markCues, ref Token[] tokenBuffer, ref int[] hashBuffer, ref PooledArrayBuilder<int> possessives, ref PooledArrayBuilder<int> cues)
     {
         var cueWords = Lexicon.CueStarts;
+        var tokens = tokenBuffer;
+        var hashes = hashBuffer;
+        var count = 0;
         var openSingles = 0;
         var i = start;
         var n = stop;
@@ -166,22 +197,31 @@ internal static class Tokenizer
             }
 
             end = Clamp(text, i, end, Token.MaxLength);
-            tokens.Add(new Token(TextSpan.FromBounds(i, end), kind));
+            if (count == tokens.Length)
+            {
+                Grow(ref tokenBuffer, ref hashBuffer, count);
+                tokens = tokenBuffer;
+                hashes = hashBuffer;
+            }
+
+            tokens[count] = Token.Unchecked(i, end - i, kind); // Clamp keeps it within Token.MaxLength
             var hash = TokenText.HashStemAt(text, i, end - i, out var suffix); // while the characters are in cache
-            hashes.Add(hash);
+            hashes[count] = hash;
             if (suffix > 0)
             {
-                possessives.Add(tokens.Count - 1);
+                possessives.Add(count);
             }
 
             if (markCues && kind == TokenKind.Word && (suffix > 0 || cueWords.MayContain(hash)))
             {
-                cues.Add(tokens.Count - 1);
+                cues.Add(count);
             }
 
+            count++;
             i = end;
         }
 
+        return count;
     }
 
     private static int EstimateCapacity(int length) => length < 64 ? 16 : length / 5;

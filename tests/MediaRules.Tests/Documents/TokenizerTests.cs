@@ -151,6 +151,43 @@ public class TokenizerTests
         }
     }
 
+    // The tokenizer writes into buffers sized for one token in five characters; punctuation-dense text has one a
+    // character, so they grow (several times here). Tokens, hashes, possessives and cue marks come out as they do
+    // one token at a time, pooled or not.
+    [Theory]
+    [InlineData(10)]
+    [InlineData(70)]
+    [InlineData(5000)]
+    public void Dense_text_grows_the_buffers_and_loses_nothing(int pieces)
+    {
+        var text = string.Concat(Enumerable.Range(0, pieces).Select(i => (i % 4) switch { 0 => "a,", 1 => "said;", 2 => "U.S.'s(", _ => "x" }));
+        var range = new MediaRules.Text.TextSpan(0, text.Length);
+        var exact = Tokenizer.Tokenize(text, range, pooled: false, fastPaths: true, markCues: true, out var count, out var hashes, out var suffixed, out var cueCount, out var cueStarts);
+        var pooledTokens = Tokenizer.Tokenize(text, range, pooled: true, fastPaths: true, markCues: true, out var pooledCount, out var pooledHashes, out var pooledSuffixed, out var pooledCueCount, out var pooledCueStarts);
+        try
+        {
+            Assert.Equal(count, exact.Length);
+            Assert.Equal(count, hashes.Length);
+            Assert.Equal(count, pooledCount);
+            Assert.Equal(exact, pooledTokens.Take(count));
+            Assert.Equal(hashes, pooledHashes.Take(count));
+            Assert.Equal(suffixed, pooledSuffixed);
+            Assert.Equal(cueStarts.Take(cueCount), pooledCueStarts.Take(pooledCueCount));
+
+            Assert.True(count > text.Length / 5, "the text must outgrow the first buffers");
+            Assert.Equal(text.Length, exact.Sum(t => t.Span.Length)); // no whitespace: every character is in a token
+            Assert.All(Enumerable.Range(0, count), i => Assert.Equal(TokenText.GetNormalizedHashCode(new TokenStems(MediaRules.Text.SourceText.From(text), exact).Stem(i)), hashes[i]));
+            Assert.Equal(Enumerable.Range(0, count).Where(i => exact[i].Kind == TokenKind.Word && text.AsSpan(exact[i].Span.Start, exact[i].Span.Length).ToString() is "said" or "U.S.'s"), cueStarts.Take(cueCount).Where(i => text.AsSpan(exact[i].Span.Start, exact[i].Span.Length).ToString() is "said" or "U.S.'s"));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<Token>.Shared.Return(pooledTokens);
+            System.Buffers.ArrayPool<int>.Shared.Return(pooledHashes);
+            System.Buffers.ArrayPool<int>.Shared.Return(cueStarts);
+            System.Buffers.ArrayPool<int>.Shared.Return(pooledCueStarts);
+        }
+    }
+
     [Fact]
     public void Stem_hashes_from_the_tokenizer_are_the_hashes_of_the_stems()
     {
