@@ -70,22 +70,23 @@ internal sealed class AttributionAnalyzer
 
     /// <summary>Analyzes every sentence.</summary>
     /// <param name="tokens">The tokens.</param>
-    /// <param name="sentences">The sentences.</param>
+    /// <param name="sentences">The sentences: the first <paramref name="sentenceCount"/> items.</param>
+    /// <param name="sentenceCount">How many sentences there are.</param>
     /// <param name="quotes">The quotations, with their direct speakers; completed in place.</param>
     /// <param name="cueStarts">The tokens where a cue may start as the tokenizer marked them (the first
     /// <paramref name="cueCount"/>), or null to look at every word.</param>
     /// <param name="cueCount">How many marks there are.</param>
     /// <param name="clauses">Receives the indirect-speech clauses, sorted and not overlapping.</param>
     /// <returns>The attribution of each sentence.</returns>
-    public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, QuoteInfo[] quotes, int[]? cueStarts, int cueCount, out IndirectClause[] clauses)
+    public static Attribution[] Analyze(TokenStream tokens, SentenceInfo[] sentences, int sentenceCount, QuoteInfo[] quotes, int[]? cueStarts, int cueCount, out IndirectClause[] clauses)
     {
         var analyzer = new AttributionAnalyzer(tokens, sentences, quotes);
         analyzer._cueStarts = cueStarts;
         analyzer._cueCount = cueCount;
-        var attributions = new Attribution[sentences.Length];
-        analyzer._allClauses = new PooledArrayBuilder<IndirectClause>(sentences.Length / 4);
+        var attributions = new Attribution[sentenceCount];
+        analyzer._allClauses = new PooledArrayBuilder<IndirectClause>(sentenceCount / 4);
         var q = 0;
-        for (var s = 0; s < sentences.Length; s++)
+        for (var s = 0; s < sentenceCount; s++)
         {
             var first = q;
             while (q < quotes.Length && quotes[q].Sentence == s)

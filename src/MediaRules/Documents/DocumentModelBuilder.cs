@@ -63,20 +63,20 @@ internal static class DocumentModelBuilder
         var stems = new TokenStems(text, tokenArray, count, hashes, suffixed, rented: pooled);
         var tokens = new TokenStream(content, tokenArray, count, stems);
         var paragraphInfos = ParagraphSplitter.Split(text, tokens);
-        var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos);
+        var sentenceInfos = SentenceSplitter.Split(tokens, paragraphInfos, out var sentenceCount); // a pooled buffer, returned below
         var quoteInfos = QuotationScanner.Scan(tokens, paragraphInfos);
-        AssignSentences(quoteInfos, sentenceInfos);
+        AssignSentences(quoteInfos, sentenceInfos, sentenceCount);
         MentionDetector.Mark(tokens, quoteInfos, paragraphInfos);
         Attribution[] attributions;
         IndirectClause[] clauses;
         if (sourcing)
         {
             SpeakerFinder.FindDirect(tokens, quoteInfos, sentenceInfos, paragraphInfos);
-            attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, quoteInfos, fastPaths ? cueStarts : null, cueCount, out clauses);
+            attributions = AttributionAnalyzer.Analyze(tokens, sentenceInfos, sentenceCount, quoteInfos, fastPaths ? cueStarts : null, cueCount, out clauses);
         }
         else
         {
-            attributions = new Attribution[sentenceInfos.Length];
+            attributions = new Attribution[sentenceCount];
             for (var i = 0; i < attributions.Length; i++)
             {
                 attributions[i] = Attribution.None;
@@ -89,25 +89,27 @@ internal static class DocumentModelBuilder
 
         var voices = VoiceAnalyzer.Build(paragraphInfos, quoteInfos, clauses, pooled, out var voiceCount);
 
-        return new DocumentModel(
+        var model = new DocumentModel(
             text,
             tokenArray,
             count,
             pooled,
-            CreateParagraphs(paragraphInfos, sentenceInfos),
-            CreateSentences(sentenceInfos, attributions),
+            CreateParagraphs(paragraphInfos, sentenceInfos, sentenceCount),
+            CreateSentences(sentenceInfos, sentenceCount, attributions),
             CreateQuotations(tokens, quoteInfos),
             voices,
             voiceCount,
             stems);
+        System.Buffers.ArrayPool<SentenceInfo>.Shared.Return(sentenceInfos);
+        return model;
     }
 
-    private static void AssignSentences(QuoteInfo[] quotes, SentenceInfo[] sentences)
+    private static void AssignSentences(QuoteInfo[] quotes, SentenceInfo[] sentences, int sentenceCount)
     {
         var s = 0;
         foreach (var quote in quotes)
         {
-            while (s < sentences.Length && sentences[s].TokenEnd <= quote.OpenToken)
+            while (s < sentenceCount && sentences[s].TokenEnd <= quote.OpenToken)
             {
                 s++;
             }
@@ -116,14 +118,14 @@ internal static class DocumentModelBuilder
         }
     }
 
-    private static Paragraph[] CreateParagraphs(ParagraphInfo[] infos, SentenceInfo[] sentences)
+    private static Paragraph[] CreateParagraphs(ParagraphInfo[] infos, SentenceInfo[] sentences, int sentenceCount)
     {
         var paragraphs = new Paragraph[infos.Length];
         var s = 0;
         for (var p = 0; p < infos.Length; p++)
         {
             var first = s;
-            while (s < sentences.Length && sentences[s].Paragraph == p)
+            while (s < sentenceCount && sentences[s].Paragraph == p)
             {
                 s++;
             }
@@ -134,10 +136,10 @@ internal static class DocumentModelBuilder
         return paragraphs;
     }
 
-    private static Sentence[] CreateSentences(SentenceInfo[] infos, Attribution[] attributions)
+    private static Sentence[] CreateSentences(SentenceInfo[] infos, int count, Attribution[] attributions)
     {
-        var sentences = new Sentence[infos.Length];
-        for (var i = 0; i < infos.Length; i++)
+        var sentences = new Sentence[count];
+        for (var i = 0; i < count; i++)
         {
             sentences[i] = new Sentence(i, infos[i].Span, infos[i].Paragraph, attributions[i]);
         }

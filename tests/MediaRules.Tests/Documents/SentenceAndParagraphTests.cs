@@ -12,6 +12,24 @@ public class SentenceAndParagraphTests
         return model.Sentences.Select(s => model.GetText(s.Span)).ToArray();
     }
 
+    // The builder finds sentences into a pooled buffer that a longer text filled before: a short text's model holds its
+    // own sentences only, with their paragraphs, attributions and quotations, whatever the buffer held after them.
+    [Fact]
+    public void A_model_built_after_a_longer_text_holds_only_its_own_sentences()
+    {
+        // Three paragraphs, as the short text has: the same size of first buffer, outgrown here and given back holding
+        // this text's first sixteen sentences, the fifth of them in paragraph 2 (as the short text's last is).
+        var longText = "A one. B two.\nC three. D four.\n" + string.Concat(Enumerable.Repeat("E five. ", 17));
+        Assert.Equal(21, DocumentTestSupport.Build(longText).Sentences.Count);
+        var model = DocumentTestSupport.Build("Headline Here\n\nSources said the strike hit. “We left,” she said.\nIt rained.");
+        Assert.Equal(new[] { "Headline Here", "Sources said the strike hit.", "“We left,” she said.", "It rained." }, model.Sentences.Select(s => model.GetText(s.Span)));
+        Assert.Equal(new[] { 0, 1, 1, 2 }, model.Sentences.Select(s => s.ParagraphIndex));
+        Assert.Equal(new[] { 1, 2, 1 }, model.Paragraphs.Select(p => p.SentenceCount));
+        Assert.Equal(MediaRules.Documents.SourceKind.Anonymous, model.Sentences[1].Attribution.Kind);
+        Assert.Single(model.Quotations);
+        Assert.Equal(2, model.GetSentence(model.Quotations[0].Span.Start)!.Index);
+    }
+
     [Fact]
     public void Every_non_blank_line_is_a_paragraph()
     {
