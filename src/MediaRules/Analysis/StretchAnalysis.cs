@@ -135,6 +135,8 @@ internal static class StretchAnalysis
                 return null;
             }
 
+            Release(list[k]);
+            Release(list[k + 1]);
             list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last);
             list.RemoveAt(k + 1);
             if (statistics is not null)
@@ -164,7 +166,13 @@ internal static class StretchAnalysis
         }
 
         var documentLevel = new List<Diagnostic>();
-        if (!job.Combine(list, documentLevel))
+        var combined = job.Combine(list, documentLevel);
+        foreach (var stretch in list)
+        {
+            Release(stretch);
+        }
+
+        if (!combined)
         {
             return null;
         }
@@ -173,6 +181,15 @@ internal static class StretchAnalysis
         var diagnostics = Merge(paragraphLevel, documentLevel);
         diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
         return diagnostics;
+    }
+
+    // Gives back what a stretch's facts borrowed; they are not read after (a joined stretch's are collected anew).
+    private static void Release(Stretch stretch)
+    {
+        foreach (var facts in stretch.Facts)
+        {
+            facts?.Release();
+        }
     }
 
     /// <summary>Two lists in diagnostic order as one.</summary>
@@ -347,8 +364,11 @@ internal static class StretchAnalysis
             for (var r = 0; r < _documentRules.Length; r++)
             {
                 var rule = _documentRules[r];
-                contexts[r] = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), _cancellationToken) { FactsAreKept = true };
+                // The stretch's own facts are kept until the combine and then given back (Release); the edges' below
+                // are compared at the cuts and dropped, owning what they hold.
+                contexts[r] = new RuleContext(document, null, rule.Rule.Descriptor, rule.Scope, new List<Diagnostic>(), _cancellationToken) { FactsAreKept = true, FactsAreTransient = true };
                 facts[r] = Collect(r, contexts[r], own);
+                contexts[r].FactsAreTransient = false;
                 if (facts[r] is null)
                 {
                     return new Stretch { First = first, Last = last, Failed = true };

@@ -157,8 +157,10 @@ public sealed class RuleContext
     internal bool FactsAreKept { get; init; }
 
     /// <summary>
-    /// Whether what a document-level rule collects now is combined once and dropped (a whole-document analysis), so it
-    /// may borrow pooled buffers instead of copying them (<see cref="DocumentFacts.Release"/>).
+    /// Whether what a document-level rule collects now is dropped once combined (a whole-document analysis; a stretch's
+    /// facts, kept until the analysis of a long text combines them all), so it may borrow pooled buffers instead of
+    /// copying them, which the analysis gives back (<see cref="DocumentFacts.Release"/>). A session's facts, kept from
+    /// edit to edit, never are.
     /// </summary>
     internal bool FactsAreTransient { get; set; }
 

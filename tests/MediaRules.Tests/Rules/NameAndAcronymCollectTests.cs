@@ -183,7 +183,8 @@ public class NameAndAcronymCollectTests
         list.Return(); // once only
     }
 
-    // The whole path borrows (a context whose facts are combined at once); a session's and a stretch's facts own their names.
+    // The whole path and a stretch's own facts borrow (a context whose facts are dropped once combined); a session's
+    // facts, and a stretch's edges, own their names.
     [Theory]
     [InlineData(true, true)]
     [InlineData(false, false)]
@@ -198,7 +199,8 @@ public class NameAndAcronymCollectTests
         facts.Release();
     }
 
-    // A long text analysed stretch by stretch keeps each stretch's names in large chunks, and finds what one model finds.
+    // A long text analysed stretch by stretch keeps each stretch's names (borrowed until the combine), and finds what
+    // one model finds.
     [Fact]
     public void Names_kept_in_large_chunks_give_the_findings_of_one_model()
     {

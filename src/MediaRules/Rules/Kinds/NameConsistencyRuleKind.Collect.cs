@@ -243,7 +243,7 @@ internal sealed partial class NameConsistencyRuleKind
                 }
 
                 NameList result;
-                if (_context.FactsAreTransient && !_context.FactsAreKept)
+                if (_context.FactsAreTransient)
                 {
                     result = NameList.Borrow(names, count); // returned to the pool when the combine is done
                 }
