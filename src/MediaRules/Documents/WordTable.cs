@@ -103,6 +103,14 @@ internal sealed class WordTable<TValue>
         TryGetValue(word, _entries.Length > 0 ? TokenText.GetNormalizedHashCode(word) : 0, out value);
 
     /// <summary>
+    /// The one-bit filter <see cref="MayContain"/> reads, for a loop that tests it inline: bit <c>hash &amp; (64 *
+    /// length - 1)</c> is set for every word's hash (all clear for an empty table).
+    /// </summary>
+    internal ulong[] FilterBits => _entries.Length > 0 ? _filter : EmptyFilter;
+
+    private static readonly ulong[] EmptyFilter = new ulong[1];
+
+    /// <summary>
     /// Whether a word with this <see cref="TokenText.GetNormalizedHashCode"/> may be in the table: false means it is
     /// surely not, from one bit.
     /// </summary>

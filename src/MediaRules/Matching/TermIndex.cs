@@ -185,11 +185,20 @@ internal sealed class TermIndex
             {
                 var hits = 0;
                 var counts = new int[_index._matchers.Count];
+                var firstWords = table.FilterBits;
+                var firstMask = (uint)((firstWords.Length * 64) - 1);
                 for (var t = 0; t < hashes.Length; t++)
                 {
-                    // The entry's phrases are judged first, by the hash alone; the word itself is compared only
-                    // for an entry that keeps the token (most are ruled out by the next word).
+                    // Most tokens are no first word at all: one bit of the table's own filter says so, with no
+                    // multiplication. The entry's phrases are then judged by the hash alone; the word itself is
+                    // compared only for an entry that keeps the token (most are ruled out by the next word).
                     var hash = hashes[t];
+                    var bit = (uint)hash & firstMask;
+                    if ((firstWords[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+                    {
+                        continue;
+                    }
+
                     var ends = PairBit(hash, 64, shift);
                     if ((pairs[ends >> 6] & (1UL << (int)(ends & 63))) == 0)
                     {
