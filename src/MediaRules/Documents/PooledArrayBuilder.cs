@@ -32,10 +32,7 @@ internal struct PooledArrayBuilder<T>
     {
         if (Count == _items.Length)
         {
-            var larger = ArrayPool<T>.Shared.Rent(Count * 2);
-            Array.Copy(_items, larger, Count);
-            ArrayPool<T>.Shared.Return(_items);
-            _items = larger;
+            Arrays.Grow(ref _items, Count);
         }
 
         _items[Count++] = item;
@@ -65,9 +62,7 @@ internal struct PooledArrayBuilder<T>
     /// <summary>The items as an array of their exact number; the buffer goes back to the pool and the builder is spent.</summary>
     public T[] ToArrayAndReturn()
     {
-        var result = Count == 0 ? Array.Empty<T>() : Arrays.Uninitialized<T>(Count);
-        Array.Copy(_items, result, Count);
-        ArrayPool<T>.Shared.Return(_items);
+        var result = Arrays.ExactAndReturn(_items, Count);
         _items = Array.Empty<T>();
         Count = 0;
         return result;
@@ -88,4 +83,24 @@ internal static class Arrays
 #else
         new T[length];
 #endif
+
+    /// <summary>Replaces a pooled buffer with one twice as long, keeping its first <paramref name="count"/> items; the old one goes back to the pool.</summary>
+    public static void Grow<T>(ref T[] buffer, int count)
+        where T : unmanaged
+    {
+        var larger = ArrayPool<T>.Shared.Rent(Math.Max(buffer.Length * 2, 16));
+        Array.Copy(buffer, larger, count);
+        ArrayPool<T>.Shared.Return(buffer);
+        buffer = larger;
+    }
+
+    /// <summary>The first <paramref name="count"/> items of a pooled buffer as an array of their exact number; the buffer goes back to the pool.</summary>
+    public static T[] ExactAndReturn<T>(T[] buffer, int count)
+        where T : unmanaged
+    {
+        var result = count == 0 ? Array.Empty<T>() : Uninitialized<T>(count);
+        Array.Copy(buffer, result, count);
+        ArrayPool<T>.Shared.Return(buffer);
+        return result;
+    }
 }

@@ -70,7 +70,7 @@ internal static class Tokenizer
         var cues = new PooledArrayBuilder<int>(markCues ? EstimateCapacity(range.Length) / 8 : 0); // a minimal buffer when none are marked
         var capacity = Math.Max(EstimateCapacity(range.Length), 16);
         var tokens = ArrayPool<Token>.Shared.Rent(capacity);
-        var hashes = ArrayPool<int>.Shared.Rent(capacity);
+        var hashes = ArrayPool<int>.Shared.Rent(tokens.Length); // at least as long as the tokens' buffer, and so after each doubling
         count = Tokenize(text, range.Start, range.End, fastPaths, markCues, ref tokens, ref hashes, ref possessives, ref cues);
         cueCount = cues.Count;
         cueStarts = cues.ToArray(pooled: true);
@@ -80,31 +80,8 @@ internal static class Tokenizer
             suffixed[index >> 6] |= 1UL << (index & 63);
         }
 
-        stemHashes = pooled ? hashes : Exact(hashes, count);
-        return pooled ? tokens : Exact(tokens, count);
-    }
-
-    // The first count items of a pooled buffer as an array of their exact number; the buffer goes back to the pool.
-    private static T[] Exact<T>(T[] buffer, int count)
-        where T : unmanaged
-    {
-        var result = count == 0 ? Array.Empty<T>() : Arrays.Uninitialized<T>(count);
-        Array.Copy(buffer, result, count);
-        ArrayPool<T>.Shared.Return(buffer);
-        return result;
-    }
-
-    // Doubles the token and hash buffers (pooled), keeping their first count items.
-    private static void Grow(ref Token[] tokens, ref int[] hashes, int count)
-    {
-        var moreTokens = ArrayPool<Token>.Shared.Rent(tokens.Length * 2);
-        var moreHashes = ArrayPool<int>.Shared.Rent(tokens.Length * 2);
-        Array.Copy(tokens, moreTokens, count);
-        Array.Copy(hashes, moreHashes, count);
-        ArrayPool<Token>.Shared.Return(tokens);
-        ArrayPool<int>.Shared.Return(hashes);
-        tokens = moreTokens;
-        hashes = moreHashes;
+        stemHashes = pooled ? hashes : Arrays.ExactAndReturn(hashes, count);
+        return pooled ? tokens : Arrays.ExactAndReturn(tokens, count);
     }
 
     // The tokens of text[start, stop) and their stem hashes, written into the two buffers (grown as needed, pooled) by
@@ -199,7 +176,9 @@ internal static class Tokenizer
             end = Clamp(text, i, end, Token.MaxLength);
             if (count == tokens.Length)
             {
-                Grow(ref tokenBuffer, ref hashBuffer, count);
+                // Grown together (each doubled, pooled): the hashes' buffer is never the shorter.
+                Arrays.Grow(ref tokenBuffer, count);
+                Arrays.Grow(ref hashBuffer, count);
                 tokens = tokenBuffer;
                 hashes = hashBuffer;
             }
