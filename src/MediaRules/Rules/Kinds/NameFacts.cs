@@ -55,11 +55,12 @@ internal readonly struct Name
 /// <summary>
 /// A stretch's names in arrays of at most 2048 (64 KB, under the 85 000 bytes of the large object heap): a long
 /// stretch has tens of thousands of names, and one array would be a large object, whose fresh pages each collect
-/// would fault in and only a full collection frees. Names kept while other stretches are analysed (a long text
-/// analysed stretch by stretch) go in arrays of 4096 instead (128 KB, large objects): they outlive several
-/// collections, and a large object is never copied from generation to generation as a small one is. Names combined
-/// at once and then dropped (a whole-document analysis) stay in the collector's pooled array, borrowed until the
-/// combine is done (<see cref="Borrow"/>).
+/// would fault in and only a full collection frees. Names combined and then dropped (a whole-document analysis, and
+/// each stretch's own names until a long text's combine) stay in the collector's pooled array instead, borrowed until
+/// the combine is done (<see cref="Borrow"/>). Names kept otherwise while other stretches are analysed (the facts of
+/// the blocks at a stretch's edges, compared at the cuts) go in arrays of 4096 (128 KB, large objects when that many):
+/// a large object is never copied from generation to generation as a small one is. Edge blocks are single
+/// paragraphs, so in practice their arrays are small either way.
 /// </summary>
 internal sealed class NameList
 {
