@@ -151,73 +151,54 @@ internal static class StretchAnalysis
             return null;
         }
 
-        // Each stretch's findings are sorted and start inside it, and the stretches are in order: one after another they
-        // are in order. The document-level rules' findings, from anywhere, are sorted apart and merged in.
-        var count = 0;
-        foreach (var stretch in list)
-        {
-            count += stretch.Diagnostics.Count;
-        }
-
-        var paragraphLevel = new List<Diagnostic>(count);
-        foreach (var stretch in list)
-        {
-            paragraphLevel.AddRange(stretch.Diagnostics);
-        }
-
         var documentLevel = new List<Diagnostic>();
         var combined = job.Combine(list, documentLevel);
-        foreach (var stretch in list)
-        {
-            Release(stretch);
-        }
-
         if (!combined)
         {
+            foreach (var stretch in list)
+            {
+                Release(stretch);
+            }
+
             return null;
         }
 
         DiagnosticOrder.Sort(documentLevel);
-        var diagnostics = Merge(paragraphLevel, documentLevel);
-        diagnostics.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
+        documentLevel.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
+
+        // Each stretch's findings are sorted and start inside it, and the stretches are in order: one after another they
+        // are in order. They are made into diagnostics only now, every stretch done, and the document-level rules'
+        // findings, from anywhere, sorted apart, are merged in as they are made: one list, as long as the result.
+        var count = documentLevel.Count;
+        foreach (var stretch in list)
+        {
+            count += stretch.Findings.Count;
+        }
+
+        var diagnostics = new List<Diagnostic>(count);
+        var next = 0;
+        foreach (var stretch in list)
+        {
+            stretch.Findings.AddTo(diagnostics, path, text, documentLevel, ref next);
+            Release(stretch);
+        }
+
+        while (next < documentLevel.Count)
+        {
+            diagnostics.Add(documentLevel[next++]);
+        }
+
         return diagnostics;
     }
 
-    // Gives back what a stretch's facts borrowed; they are not read after (a joined stretch's are collected anew).
+    // Gives back what a stretch's facts and findings borrowed; they are not read after (a joined stretch's are made anew).
     private static void Release(Stretch stretch)
     {
+        stretch.Findings.Return();
         foreach (var facts in stretch.Facts)
         {
             facts?.Release();
         }
-    }
-
-    /// <summary>Two lists in diagnostic order as one.</summary>
-    private static List<Diagnostic> Merge(List<Diagnostic> a, List<Diagnostic> b)
-    {
-        if (b.Count == 0)
-        {
-            return a;
-        }
-
-        var merged = new List<Diagnostic>(a.Count + b.Count);
-        int i = 0, j = 0;
-        while (i < a.Count && j < b.Count)
-        {
-            merged.Add(Linter.CompareDiagnostics(b[j], a[i]) < 0 ? b[j++] : a[i++]);
-        }
-
-        for (; i < a.Count; i++)
-        {
-            merged.Add(a[i]);
-        }
-
-        for (; j < b.Count; j++)
-        {
-            merged.Add(b[j]);
-        }
-
-        return merged;
     }
 
     /// <summary>The index of the first diagnostic of a list in diagnostic order that starts at or after <paramref name="position"/>.</summary>
@@ -275,8 +256,8 @@ internal static class StretchAnalysis
 
         public bool Failed { get; init; }
 
-        /// <summary>The paragraph-level diagnostics that start in the stretch, at their places in the whole text.</summary>
-        public List<Diagnostic> Diagnostics { get; init; } = new();
+        /// <summary>The paragraph-level findings that start in the stretch, at their places in the whole text, in order.</summary>
+        public StretchFindings Findings { get; init; } = StretchFindings.Empty;
 
         /// <summary>Each document-level rule's facts of the stretch.</summary>
         public DocumentFacts?[] Facts { get; init; } = Array.Empty<DocumentFacts?>();
@@ -357,7 +338,7 @@ internal static class StretchAnalysis
             DiagnosticOrder.Sort(windowDiagnostics);
             var from = FirstAtOrAfter(windowDiagnostics, own.Start);
             var to = last == BlockCount - 1 ? windowDiagnostics.Count : FirstAtOrAfter(windowDiagnostics, own.End);
-            var kept = windowDiagnostics.GetRange(from, to - from);
+            var kept = StretchFindings.From(windowDiagnostics, from, to);
 
             var contexts = new RuleContext[_documentRules.Length];
             var facts = new DocumentFacts?[_documentRules.Length];
@@ -371,6 +352,7 @@ internal static class StretchAnalysis
                 contexts[r].FactsAreTransient = false;
                 if (facts[r] is null)
                 {
+                    kept.Return();
                     return new Stretch { First = first, Last = last, Failed = true };
                 }
             }
@@ -390,7 +372,7 @@ internal static class StretchAnalysis
             {
                 First = first,
                 Last = last,
-                Diagnostics = kept,
+                Findings = kept,
                 Facts = facts,
                 ContextBefore = Edge(lo == first ? -1 : Content(first - 1, -1, lo)),
                 OwnFirst = Edge(Content(first, +1, last)),
