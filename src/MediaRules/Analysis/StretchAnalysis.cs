@@ -401,7 +401,7 @@ internal static class StretchAnalysis
                 }
 
                 var rule = _documentRules[r];
-                var combination = new DocumentCombination(rule.Rule.Descriptor, facts, offsets, null, _cancellationToken);
+                var combination = new DocumentCombination(rule.Rule.Descriptor, facts, offsets, null, _cancellationToken) { IsOnce = true };
                 try
                 {
                     ((IDocumentRule)rule.Rule).Combine(combination);

@@ -107,6 +107,12 @@ internal sealed class DocumentCombination
     /// <summary>What the rule kept from its last combine on this document (a session's memo), or null.</summary>
     public object? Cache { get; set; }
 
+    /// <summary>
+    /// Whether this combine is the only one on these facts (a long text's stretches, combined once): no session keeps
+    /// <see cref="Cache"/> for a next combine, so a rule need not build the memo a session would update.
+    /// </summary>
+    public bool IsOnce { get; init; }
+
     public CancellationToken CancellationToken { get; }
 
     public List<DocumentRuleReport> Reports { get; } = new();

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -211,6 +212,32 @@ public class NameAndAcronymCollectTests
         var stretches = Linter.AnalyzeInStretches(text, null, 1 << 18, 1).Diagnostics.Where(d => d.Id == "MR3001").Select(d => (d.Location.SourceSpan, d.Message)).ToList();
         Assert.NotEmpty(whole);
         Assert.Equal(whole, stretches);
+    }
+
+    // A long text's stretches are combined once, each name asking every stretch's own lower-case words: a sentence that
+    // opens with "Halevy" in the first stretch is no name when the last stretch writes "halevy" in lower case, and is
+    // one (a variant of "Halevi") when no stretch does.
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 2)] // each spelling's first use, naming the other
+    public void A_lower_case_word_in_another_stretch_unmakes_a_sentence_opener(bool lowerCaseLater, int findings)
+    {
+        var builder = new StringBuilder("Army chief Herzi Halevi met the envoys.\n\nHalevy arrived later that day.\n\n");
+        while (builder.Length < 60_000)
+        {
+            builder.Append("The council met on Tuesday and the talks went on into the night, officials said.\n\n");
+        }
+
+        builder.Append(lowerCaseLater ? "The menu listed a halevy of lamb.\n" : "The menu listed a stew of lamb.\n");
+        var text = SourceText.From(builder.ToString());
+        var statistics = new StretchStatistics();
+        var stretches = StretchAnalysis.Analyze(Linter, text, null, 8_000, 1, default, StretchAnalysis.DefaultContext, statistics);
+
+        Assert.NotNull(stretches);
+        Assert.True(statistics.Stretches > 5, $"{statistics.Stretches} stretches");
+        var whole = Linter.AnalyzeWhole(text, null).Diagnostics.Where(d => d.Id == "MR3001").Select(d => (d.Location.SourceSpan, d.Message)).ToList();
+        Assert.Equal(findings, whole.Count(d => d.Message.Contains("Halevy", StringComparison.Ordinal)));
+        Assert.Equal(whole, stretches!.Where(d => d.Id == "MR3001").Select(d => (d.Location.SourceSpan, d.Message)).ToList());
     }
 
     private static NameFacts Collect(DocumentModel document, string id, TextSpan range)

@@ -243,18 +243,52 @@ internal sealed partial class NameConsistencyRuleKind : IRuleKind
             new Variants(this, keys, firsts, pairs, combination).Report();
         }
 
-        // The lower-case words of the whole document: from a session's memo, updated for the stretches that changed.
-        private static HashSet<string> LowerCaseWords(DocumentCombination combination)
+        // The lower-case words of the whole document: from a session's memo, updated for the stretches that changed. A
+        // combine done once (a long text's stretches) asks each stretch's own words instead: a name asks once per
+        // stretch, while the memo would count every word of every stretch.
+        private static WordSets LowerCaseWords(DocumentCombination combination)
         {
             if (combination.Facts.Count == 1)
             {
-                return ((NameFacts)combination.Facts[0]).LowerCaseWords;
+                return new WordSets(((NameFacts)combination.Facts[0]).LowerCaseWords);
+            }
+
+            if (combination.IsOnce)
+            {
+                var sets = new HashSet<string>[combination.Facts.Count];
+                for (var f = 0; f < sets.Length; f++)
+                {
+                    sets[f] = ((NameFacts)combination.Facts[f]).LowerCaseWords;
+                }
+
+                return new WordSets(sets);
             }
 
             var memo = combination.Cache as LowerCaseMemo ?? new LowerCaseMemo();
             memo.Update(combination.Facts);
             combination.Cache = memo;
-            return memo.Words;
+            return new WordSets(memo.Words);
+        }
+
+        /// <summary>The document's lower-case words as one or more sets (each compared ignoring case): a word is one of them when any set holds it.</summary>
+        private sealed class WordSets
+        {
+            private readonly HashSet<string>[] _sets;
+
+            public WordSets(params HashSet<string>[] sets) => _sets = sets;
+
+            public bool Contains(string word)
+            {
+                foreach (var set in _sets)
+                {
+                    if (set.Contains(word))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         /// <summary>The first occurrence of a name or pair: its span, the scope's severity there (null: not admitted) and its text.</summary>
