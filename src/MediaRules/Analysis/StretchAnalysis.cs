@@ -99,7 +99,8 @@ internal static class StretchAnalysis
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
         try
         {
-            Parallel.For(0, stretches.Length, options, k => stretches[k] = job.AnalyzeStretch(cuts[k], cuts[k + 1] - 1));
+            // One worker analyses the stretches in order: the last one's findings are kept as diagnostics (see StretchFindings.Keep).
+            Parallel.For(0, stretches.Length, options, k => stretches[k] = job.AnalyzeStretch(cuts[k], cuts[k + 1] - 1, analysedLast: k == stretches.Length - 1 && options.MaxDegreeOfParallelism == 1));
         }
         catch (AggregateException ex) when (ex.InnerException is OperationCanceledException inner)
         {
@@ -137,7 +138,7 @@ internal static class StretchAnalysis
 
             Release(list[k]);
             Release(list[k + 1]);
-            list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last);
+            list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last, analysedLast: true); // every other stretch is done
             list.RemoveAt(k + 1);
             if (statistics is not null)
             {
@@ -302,8 +303,11 @@ internal static class StretchAnalysis
 
         private int BlockCount => _blocks.Length - 1;
 
-        /// <summary>Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context.</summary>
-        public Stretch AnalyzeStretch(int first, int last)
+        /// <summary>
+        /// Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context; when
+        /// <paramref name="analysedLast"/>, no other stretch will be analysed after it (its findings stay diagnostics).
+        /// </summary>
+        public Stretch AnalyzeStretch(int first, int last, bool analysedLast)
         {
             var lo = BlockSplitter.Step(BlockCount, HasContent, first - 1, -1, _margin);
             var hi = BlockSplitter.Step(BlockCount, HasContent, last + 1, +1, _margin);
@@ -313,7 +317,7 @@ internal static class StretchAnalysis
             var document = DocumentModelBuilder.Build(_source, window, _linter.NeedsSourcing, pooled: true);
             try
             {
-                return AnalyzeStretch(first, last, lo, hi, document);
+                return AnalyzeStretch(first, last, lo, hi, document, analysedLast);
             }
             finally
             {
@@ -321,7 +325,7 @@ internal static class StretchAnalysis
             }
         }
 
-        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, DocumentModel document)
+        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, DocumentModel document, bool analysedLast)
         {
             var own = TextSpan.FromBounds(_blocks[first], _blocks[last + 1]);
             var windowDiagnostics = Linter.RunRules(document, _path, _paragraphRules, _linter.TermIndex, _cancellationToken);
@@ -338,7 +342,7 @@ internal static class StretchAnalysis
             DiagnosticOrder.Sort(windowDiagnostics);
             var from = FirstAtOrAfter(windowDiagnostics, own.Start);
             var to = last == BlockCount - 1 ? windowDiagnostics.Count : FirstAtOrAfter(windowDiagnostics, own.End);
-            var kept = StretchFindings.From(windowDiagnostics, from, to);
+            var kept = analysedLast ? StretchFindings.Keep(windowDiagnostics, from, to) : StretchFindings.From(windowDiagnostics, from, to);
 
             var contexts = new RuleContext[_documentRules.Length];
             var facts = new DocumentFacts?[_documentRules.Length];

@@ -20,6 +20,8 @@ internal sealed class StretchFindings
     private readonly string[] _strings;
     private readonly DiagnosticDescriptor[] _descriptors;
     private readonly Diagnostic[] _others; // findings kept as they are (a fix of several changes, a suppression)
+    private readonly List<Diagnostic>? _diagnostics; // the findings as diagnostics, from _from on (Keep)
+    private readonly int _from;
     private bool _returned;
 
     private StretchFindings(Finding[] items, int count, string[] strings, DiagnosticDescriptor[] descriptors, Diagnostic[] others)
@@ -31,11 +33,25 @@ internal sealed class StretchFindings
         _others = others;
     }
 
+    private StretchFindings(List<Diagnostic> diagnostics, int from, int count)
+        : this(Array.Empty<Finding>(), count, Array.Empty<string>(), Array.Empty<DiagnosticDescriptor>(), Array.Empty<Diagnostic>())
+    {
+        _diagnostics = diagnostics;
+        _from = from;
+        _returned = true;
+    }
+
     /// <summary>An empty set of findings.</summary>
     public static StretchFindings Empty { get; } = new(Array.Empty<Finding>(), 0, Array.Empty<string>(), Array.Empty<DiagnosticDescriptor>(), Array.Empty<Diagnostic>()) { _returned = true };
 
     /// <summary>How many findings there are.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// <paramref name="diagnostics"/>[<paramref name="from"/>, <paramref name="to"/>) kept as they are: for the last
+    /// stretch analysed, which no other stretch's analysis will follow, values would only be made into diagnostics again.
+    /// </summary>
+    public static StretchFindings Keep(List<Diagnostic> diagnostics, int from, int to) => to > from ? new(diagnostics, from, to - from) : Empty;
 
     /// <summary>The values of <paramref name="diagnostics"/>[<paramref name="from"/>, <paramref name="to"/>), in order.</summary>
     public static StretchFindings From(List<Diagnostic> diagnostics, int from, int to)
@@ -113,9 +129,13 @@ internal sealed class StretchFindings
     {
         for (var i = 0; i < Count; i++)
         {
-            var item = _items[i];
+            var item = _diagnostics is null ? _items[i] : default;
             Diagnostic diagnostic;
-            if (item.IsOther)
+            if (_diagnostics is not null)
+            {
+                diagnostic = _diagnostics[_from + i];
+            }
+            else if (item.IsOther)
             {
                 diagnostic = _others[item.Message];
             }

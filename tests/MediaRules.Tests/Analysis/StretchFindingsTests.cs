@@ -15,7 +15,8 @@ namespace MediaRules.Tests.Analysis;
 /// <summary>
 /// A long text's stretches keep their findings as values until the end (<see cref="StretchFindings"/>): the diagnostics
 /// made from them must be the ones kept, in order, with their locations, messages, severities and fixes (titles and
-/// changes), those of severity <c>none</c> left out, and the document-level findings merged in where they belong.
+/// changes), those of severity <c>none</c> left out, and the document-level findings merged in where they belong; and
+/// the same from findings kept as diagnostics (the last stretch analysed).
 /// </summary>
 public class StretchFindingsTests
 {
@@ -28,8 +29,10 @@ public class StretchFindingsTests
         Descriptor("MR3001"),
     };
 
-    [Fact]
-    public void Every_kind_of_finding_is_made_again_as_it_was()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_kind_of_finding_is_made_again_as_it_was(bool kept)
     {
         var fixOfTwo = new CodeFix("Swap", new[] { new TextChange(new TextSpan(1, 1), "b"), new TextChange(new TextSpan(3, 1), "d") });
         var suppressed = Finding(0, 30, 4, "suppressed", DiagnosticSeverity.Warning, null).WithSuppression(new DiagnosticSuppression(new TextSpan(20, 5), "why"));
@@ -47,7 +50,7 @@ public class StretchFindingsTests
 
         var made = new List<Diagnostic>();
         var next = 0;
-        StretchFindings.From(diagnostics, 1, 7).AddTo(made, "doc.txt", Text, new List<Diagnostic>(), ref next);
+        (kept ? StretchFindings.Keep(diagnostics, 1, 7) : StretchFindings.From(diagnostics, 1, 7)).AddTo(made, "doc.txt", Text, new List<Diagnostic>(), ref next);
 
         Assert.Equal(Rows(diagnostics.Skip(1).Take(6).Where(d => d.Severity != DiagnosticSeverity.None)), Rows(made));
         Assert.Same(suppressed, made.Single(d => d.IsSuppressed));
@@ -58,9 +61,9 @@ public class StretchFindingsTests
     // made is the range (severity none left out) merged with the document-level ones, as one sorted list would have it.
     [Property(MaxTest = 300)]
     public Property Findings_made_and_merged_are_the_sorted_range() =>
-        Prop.ForAll(Lists.ToArbitrary(), Lists.ToArbitrary(), Gen.Zip(Gen.Choose(0, 100), Gen.Choose(0, 100)).ToArbitrary(), (own, documentLevel, range) =>
+        Prop.ForAll(Lists.ToArbitrary(), Lists.ToArbitrary(), Gen.Zip(Gen.Zip(Gen.Choose(0, 100), Gen.Choose(0, 100)), Gen.Elements(true, false)).ToArbitrary(), (own, documentLevel, range) =>
         {
-            var (a, b) = range;
+            var ((a, b), kept) = range;
             // Stable sorts: findings that compare equal keep their order, the range's before the document-level ones.
             var findings = own.Select(Make).OrderBy(d => d, Order).ToList();
             var merged = documentLevel.Select(Make).Where(d => d.Severity != DiagnosticSeverity.None).OrderBy(d => d, Order).ToList();
@@ -70,7 +73,7 @@ public class StretchFindingsTests
             var expected = findings.Skip(from).Take(to - from).Where(d => d.Severity != DiagnosticSeverity.None).Concat(merged).OrderBy(d => d, Order).ToList();
             var made = new List<Diagnostic>();
             var next = 0;
-            StretchFindings.From(findings, from, to).AddTo(made, "doc.txt", Text, merged, ref next);
+            (kept ? StretchFindings.Keep(findings, from, to) : StretchFindings.From(findings, from, to)).AddTo(made, "doc.txt", Text, merged, ref next);
             made.AddRange(merged.Skip(next));
             return Rows(expected).SequenceEqual(Rows(made)).Label(string.Join(" / ", Rows(made)));
         });
