@@ -60,7 +60,8 @@ public class ScanThroughput
     /// <summary>
     /// The whole pipeline with the default packs on one thread as <c>Linter.Analyze</c> runs a long text, stretch by
     /// stretch, but one stretch at a time (stretches as long as <see cref="StretchAnalysis.LengthFor"/> chooses for one
-    /// worker: 1M characters, so that ~1 MB is analysed whole).
+    /// worker: 1M characters). ~1 MB is one stretch here: one window, with the edges and facts a stretch keeps
+    /// (<c>Linter.Analyze</c> itself analyses a text of up to twice the stretch length whole).
     /// </summary>
     /// <returns>The number of diagnostics.</returns>
     [Benchmark]
