@@ -187,24 +187,18 @@ internal sealed class TermIndex
                 var counts = new int[_index._matchers.Count];
                 var firstWords = table.FilterBits;
                 var firstMask = (uint)((firstWords.Length * 64) - 1);
-
-                // Most tokens are no first word at all: one bit of the table's own filter says so, with no
-                // multiplication. The tokens it lets through are gathered first without a branch per token (which
-                // way the bit goes is a coin the processor cannot predict), into the buffer the hits use after.
-                var passed = 0;
                 for (var t = 0; t < hashes.Length; t++)
                 {
-                    var bit = (uint)hashes[t] & firstMask;
-                    hitTokens[passed] = t;
-                    passed += (int)(firstWords[bit >> 6] >> (int)(bit & 63)) & 1;
-                }
-
-                for (var p = 0; p < passed; p++)
-                {
-                    // The entry's phrases are judged by the hash alone; the word itself is compared only for an entry
-                    // that keeps the token (most are ruled out by the next word). Hits are written behind the reads.
-                    var t = hitTokens[p];
+                    // Most tokens are no first word at all: one bit of the table's own filter says so, with no
+                    // multiplication. The entry's phrases are then judged by the hash alone; the word itself is
+                    // compared only for an entry that keeps the token (most are ruled out by the next word).
                     var hash = hashes[t];
+                    var bit = (uint)hash & firstMask;
+                    if ((firstWords[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
+                    {
+                        continue;
+                    }
+
                     var ends = PairBit(hash, 64, shift);
                     if ((pairs[ends >> 6] & (1UL << (int)(ends & 63))) == 0)
                     {
