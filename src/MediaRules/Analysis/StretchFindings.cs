@@ -129,27 +129,8 @@ internal sealed class StretchFindings
     {
         for (var i = 0; i < Count; i++)
         {
-            var item = _diagnostics is null ? _items[i] : default;
-            Diagnostic diagnostic;
-            if (_diagnostics is not null)
-            {
-                diagnostic = _diagnostics[_from + i];
-            }
-            else if (item.IsOther)
-            {
-                diagnostic = _others[item.Message];
-            }
-            else if (item.Severity == DiagnosticSeverity.None)
-            {
-                continue;
-            }
-            else
-            {
-                var fix = item.FixTitle < 0 ? null : new CodeFix(_strings[item.FixTitle], new[] { new TextChange(item.FixSpan, _strings[item.FixText]) });
-                diagnostic = new Diagnostic(_descriptors[item.Descriptor], Location.Create(path, text, item.Span), _strings[item.Message], item.Severity, fix);
-            }
-
-            if (diagnostic.Severity == DiagnosticSeverity.None)
+            var diagnostic = Make(i, path, text);
+            if (diagnostic is null || diagnostic.Severity == DiagnosticSeverity.None)
             {
                 continue;
             }
@@ -163,6 +144,30 @@ internal sealed class StretchFindings
         }
 
         Return();
+    }
+
+    // Finding i as a diagnostic: kept as it was, or made from its values (null for a value of severity none, which
+    // would be left out at once).
+    private Diagnostic? Make(int i, string? path, SourceText text)
+    {
+        if (_diagnostics is not null)
+        {
+            return _diagnostics[_from + i];
+        }
+
+        var item = _items[i];
+        if (item.IsOther)
+        {
+            return _others[item.Message];
+        }
+
+        if (item.Severity == DiagnosticSeverity.None)
+        {
+            return null;
+        }
+
+        var fix = item.FixTitle < 0 ? null : new CodeFix(_strings[item.FixTitle], new[] { new TextChange(item.FixSpan, _strings[item.FixText]) });
+        return new Diagnostic(_descriptors[item.Descriptor], Location.Create(path, text, item.Span), _strings[item.Message], item.Severity, fix);
     }
 
     /// <summary>Gives the values back to the pool (findings made again by a new analysis of the stretch are not these).</summary>
