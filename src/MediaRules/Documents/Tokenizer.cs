@@ -184,7 +184,16 @@ internal static class Tokenizer
             }
 
             tokens[count] = Token.Unchecked(i, end - i, kind); // Clamp keeps it within Token.MaxLength
-            var hash = TokenText.HashStemAt(text, i, end - i, out var suffix); // while the characters are in cache
+            int hash, suffix;
+            if (end - i == 1 && c < 128)
+            {
+                hash = SingleCharacterHashes[c]; // punctuation, mostly: one character has no suffix
+                suffix = 0;
+            }
+            else
+            {
+                hash = TokenText.HashStemAt(text, i, end - i, out suffix); // while the characters are in cache
+            }
             hashes[count] = hash;
             if (suffix > 0)
             {
@@ -201,6 +210,20 @@ internal static class Tokenizer
         }
 
         return count;
+    }
+
+    // The stem hash of each ASCII character as a token of its own.
+    private static readonly int[] SingleCharacterHashes = BuildSingleCharacterHashes();
+
+    private static int[] BuildSingleCharacterHashes()
+    {
+        var hashes = new int[128];
+        for (var c = 0; c < hashes.Length; c++)
+        {
+            hashes[c] = TokenText.GetNormalizedHashCode(((char)c).ToString().AsSpan());
+        }
+
+        return hashes;
     }
 
     private static int EstimateCapacity(int length) => length < 64 ? 16 : length / 5;

@@ -64,6 +64,31 @@ public class StemHashProperties
             return (hash == expected && suffix == expectedSuffix).Label($"token: {Escape(token)} in {Escape(text)}");
         });
 
+    // Words and what stands between them: spaces, punctuation (one-character tokens, whose hashes come from a table),
+    // quotation marks, dashes and line breaks.
+    private static readonly Gen<string> Pieces = Gen.OneOf(
+        Words,
+        Gen.Elements(" ", " ", ".", ",", ";", ":", "!", "?", "\"", "'", "“", "”", "‘", "’", "(", ")", "-", "—", "\n", "\n\n", "&", "#", "$", "%", "/", "…", "a", "I", "s"));
+
+    [Property(MaxTest = 1000)]
+    public Property Every_token_the_tokenizer_reads_has_the_hash_and_suffix_of_its_stem() =>
+        Prop.ForAll(Gen.ArrayOf(Pieces).Select(string.Concat).ToArbitrary(), text =>
+        {
+            var tokens = Tokenizer.Tokenize(text, out var hashes, out var suffixed);
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                var span = tokens[i].Span;
+                var expected = TokenText.HashStemAt(text, span.Start, span.Length, out var suffix);
+                var marked = (suffixed[i >> 6] & (1UL << (i & 63))) != 0;
+                if (hashes[i] != expected || marked != suffix > 0)
+                {
+                    return false.Label($"token {i} '{Escape(text.Substring(span.Start, span.Length))}' in {Escape(text)}");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
     [Fact]
     public void Short_and_long_ascii_tokens_hash_as_their_lower_case()
     {
