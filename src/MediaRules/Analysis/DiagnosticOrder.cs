@@ -39,7 +39,7 @@ internal static class DiagnosticOrder
                     lastRank = ranks[lastId];
                 }
 
-                var span = diagnostic.Location.SourceSpan;
+                var span = diagnostic.Span;
                 keys[i] = new Key(span.Start, lastRank, span.Length, i);
             }
 

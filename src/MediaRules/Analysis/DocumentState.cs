@@ -125,16 +125,20 @@ internal sealed class BlockResult : IEquatable<BlockResult>
     public override int GetHashCode() => Signature;
 }
 
-/// <summary>A diagnostic without a location: its span (and its fix's changes) relative to a block.</summary>
+/// <summary>
+/// A diagnostic without a location: its span (and its fix's changes) relative to a block. A fix that replaces the
+/// diagnostic's own span is kept as its replacement text alone (<see cref="FixText"/>), any other as its changes.
+/// </summary>
 internal readonly struct RawDiagnostic : IEquatable<RawDiagnostic>
 {
-    private RawDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, string message, DiagnosticSeverity severity, string? fixTitle, TextChange[]? fixChanges)
+    private RawDiagnostic(DiagnosticDescriptor descriptor, TextSpan span, string message, DiagnosticSeverity severity, string? fixTitle, string? fixText, TextChange[]? fixChanges)
     {
         Descriptor = descriptor;
         Span = span;
         Message = message;
         Severity = severity;
         FixTitle = fixTitle;
+        FixText = fixText;
         FixChanges = fixChanges;
     }
 
@@ -148,10 +152,19 @@ internal readonly struct RawDiagnostic : IEquatable<RawDiagnostic>
 
     public string? FixTitle { get; }
 
+    /// <summary>The replacement of <see cref="Span"/> a fix makes, when that is the whole fix.</summary>
+    public string? FixText { get; }
+
     public TextChange[]? FixChanges { get; }
 
     public static RawDiagnostic From(Diagnostic diagnostic, int origin)
     {
+        var span = new TextSpan(diagnostic.Span.Start - origin, diagnostic.Span.Length);
+        if (diagnostic.TryGetReplacement(out var title, out var replaced, out var text) && replaced == diagnostic.Span)
+        {
+            return new RawDiagnostic(diagnostic.Descriptor, span, diagnostic.Message, diagnostic.Severity, title, text, null);
+        }
+
         TextChange[]? changes = null;
         if (diagnostic.Fix is { } fix)
         {
@@ -163,31 +176,31 @@ internal readonly struct RawDiagnostic : IEquatable<RawDiagnostic>
             }
         }
 
-        var span = diagnostic.Location.SourceSpan;
-        return new RawDiagnostic(diagnostic.Descriptor, new TextSpan(span.Start - origin, span.Length), diagnostic.Message, diagnostic.Severity, diagnostic.Fix?.Title, changes);
+        return new RawDiagnostic(diagnostic.Descriptor, span, diagnostic.Message, diagnostic.Severity, diagnostic.Fix?.Title, null, changes);
     }
 
     public Diagnostic ToDiagnostic(string? path, SourceText text, int origin)
     {
-        CodeFix? fix = null;
-        if (FixChanges is not null)
+        var span = new TextSpan(Span.Start + origin, Span.Length);
+        if (FixChanges is null)
         {
-            var changes = new TextChange[FixChanges.Length];
-            for (var i = 0; i < changes.Length; i++)
-            {
-                changes[i] = new TextChange(new TextSpan(FixChanges[i].Span.Start + origin, FixChanges[i].Span.Length), FixChanges[i].NewText);
-            }
-
-            fix = new CodeFix(FixTitle!, changes);
+            return new Diagnostic(Descriptor, path, text, span, Message, Severity, FixTitle, FixText);
         }
 
-        return new Diagnostic(Descriptor, Location.Create(path, text, new TextSpan(Span.Start + origin, Span.Length)), Message, Severity, fix);
+        var changes = new TextChange[FixChanges.Length];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            changes[i] = new TextChange(new TextSpan(FixChanges[i].Span.Start + origin, FixChanges[i].Span.Length), FixChanges[i].NewText);
+        }
+
+        return new Diagnostic(Descriptor, Location.Create(path, text, span), Message, Severity, new CodeFix(FixTitle!, changes));
     }
 
     public bool Equals(RawDiagnostic other) =>
         ReferenceEquals(Descriptor, other.Descriptor) && Span == other.Span && Severity == other.Severity
         && string.Equals(Message, other.Message, StringComparison.Ordinal)
         && string.Equals(FixTitle, other.FixTitle, StringComparison.Ordinal)
+        && string.Equals(FixText, other.FixText, StringComparison.Ordinal)
         && (FixChanges is null ? other.FixChanges is null : other.FixChanges is not null && FixChanges.AsSpan().SequenceEqual(other.FixChanges));
 
     public override bool Equals(object? obj) => obj is RawDiagnostic other && Equals(other);

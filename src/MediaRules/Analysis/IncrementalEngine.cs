@@ -130,7 +130,7 @@ internal sealed class IncrementalEngine
         {
             foreach (var report in reports)
             {
-                result.Add(new Diagnostic(descriptor, Location.Create(path, text, report.Span), report.MessageIn(text), report.Severity));
+                result.Add(new Diagnostic(descriptor, path, text, report.Span, report.MessageIn(text), report.Severity));
             }
         }
 
@@ -425,7 +425,7 @@ internal sealed class IncrementalEngine
                 continue;
             }
 
-            var k = BlockOf(starts, count, diagnostic.Location.SourceSpan.Start);
+            var k = BlockOf(starts, count, diagnostic.Span.Start);
             diagnostics[k].Add(RawDiagnostic.From(diagnostic, starts[k]));
         }
 

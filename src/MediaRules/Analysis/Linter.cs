@@ -196,7 +196,7 @@ public sealed class Linter
     /// </summary>
     internal static int CompareDiagnostics(Diagnostic a, Diagnostic b)
     {
-        var c = CompareDiagnostics(a.Location.SourceSpan, a.Id, b.Location.SourceSpan, b.Id);
+        var c = CompareDiagnostics(a.Span, a.Id, b.Span, b.Id);
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }
 

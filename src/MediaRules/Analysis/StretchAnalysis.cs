@@ -209,7 +209,7 @@ internal static class StretchAnalysis
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (diagnostics[mid].Location.SourceSpan.Start < position)
+            if (diagnostics[mid].Span.Start < position)
             {
                 lo = mid + 1;
             }
@@ -423,7 +423,7 @@ internal static class StretchAnalysis
 
                 foreach (var report in combination.Reports)
                 {
-                    diagnostics.Add(new Diagnostic(rule.Rule.Descriptor, Location.Create(_path, _source, report.Span), report.MessageIn(_source), report.Severity));
+                    diagnostics.Add(new Diagnostic(rule.Rule.Descriptor, _path, _source, report.Span, report.MessageIn(_source), report.Severity));
                 }
             }
 

@@ -72,8 +72,8 @@ internal sealed class StretchFindings
         for (var i = 0; i < count; i++)
         {
             var diagnostic = diagnostics[from + i];
-            var fix = diagnostic.Fix;
-            if ((fix is not null && fix.Changes.Count != 1) || diagnostic.Suppression is not null)
+            var replaces = diagnostic.TryGetReplacement(out var fixTitle, out var fixSpan, out var fixText);
+            if ((diagnostic.HasFix && !replaces) || diagnostic.Suppression is not null)
             {
                 others ??= new List<Diagnostic>();
                 items[i] = Finding.Other(others.Count);
@@ -92,16 +92,10 @@ internal sealed class StretchFindings
                 }
             }
 
-            var span = diagnostic.Location.SourceSpan;
-            if (fix is null)
-            {
-                items[i] = new Finding(lastDescriptorIndex, span, Index(diagnostic.Message), diagnostic.Severity, -1, -1, default);
-            }
-            else
-            {
-                var change = fix.Changes[0];
-                items[i] = new Finding(lastDescriptorIndex, span, Index(diagnostic.Message), diagnostic.Severity, Index(fix.Title), Index(change.NewText), change.Span);
-            }
+            var span = diagnostic.Span;
+            items[i] = replaces
+                ? new Finding(lastDescriptorIndex, span, Index(diagnostic.Message), diagnostic.Severity, Index(fixTitle), Index(fixText), fixSpan)
+                : new Finding(lastDescriptorIndex, span, Index(diagnostic.Message), diagnostic.Severity, -1, -1, default);
         }
 
         return new StretchFindings(items, count, stringList.ToArray(), descriptors.ToArray(), others?.ToArray() ?? Array.Empty<Diagnostic>());
@@ -166,8 +160,9 @@ internal sealed class StretchFindings
             return null;
         }
 
-        var fix = item.FixTitle < 0 ? null : new CodeFix(_strings[item.FixTitle], new[] { new TextChange(item.FixSpan, _strings[item.FixText]) });
-        return new Diagnostic(_descriptors[item.Descriptor], Location.Create(path, text, item.Span), _strings[item.Message], item.Severity, fix);
+        return item.FixTitle < 0 || item.FixSpan == item.Span
+            ? new Diagnostic(_descriptors[item.Descriptor], path, text, item.Span, _strings[item.Message], item.Severity, item.FixTitle < 0 ? null : _strings[item.FixTitle], item.FixTitle < 0 ? null : _strings[item.FixText])
+            : new Diagnostic(_descriptors[item.Descriptor], Location.Create(path, text, item.Span), _strings[item.Message], item.Severity, new CodeFix(_strings[item.FixTitle], new[] { new TextChange(item.FixSpan, _strings[item.FixText]) }));
     }
 
     /// <summary>Gives the values back to the pool (findings made again by a new analysis of the stretch are not these).</summary>

@@ -162,7 +162,7 @@ public sealed class LintConfiguration
             return false;
         }
 
-        var span = diagnostic.Location.SourceSpan;
+        var span = diagnostic.Span;
         var context = result.Document.GetSentence(span.Start)?.Span ?? result.Document.GetParagraph(span.Start)?.Span ?? span;
         var chars = result.Text.AsSpan(context);
         foreach (var phrase in accepted)

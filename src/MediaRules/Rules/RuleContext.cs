@@ -98,7 +98,7 @@ public sealed class RuleContext
         // A document repeats its findings: the same words, messages and fix titles are one string each.
         var match = DisplayText(span);
         string? suggestion = null;
-        CodeFix? fix = null;
+        string? fixTitle = null;
         if (suggestions is { Count: > 0 })
         {
             suggestion = Pooled(MatchCase(match, suggestions[0]));
@@ -109,7 +109,7 @@ public sealed class RuleContext
                 titles.Add(suggestion, title);
             }
 
-            fix = new CodeFix(title, new[] { new TextChange(span, suggestion) });
+            fixTitle = title;
         }
 
         string message;
@@ -134,7 +134,7 @@ public sealed class RuleContext
             message = Pooled(message);
         }
 
-        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, span), message, severity, fix));
+        _diagnostics.Add(new Diagnostic(Descriptor, Path, Text, span, message, severity, fixTitle, suggestion));
         return true;
     }
 
@@ -197,7 +197,7 @@ public sealed class RuleContext
     /// <summary>Adds a report of a document-level rule whose scope was checked when its facts were collected.</summary>
     internal void Add(DocumentRuleReport report)
     {
-        _diagnostics.Add(new Diagnostic(Descriptor, Location.Create(Path, Text, report.Span), report.MessageIn(Text), report.Severity));
+        _diagnostics.Add(new Diagnostic(Descriptor, Path, Text, report.Span, report.MessageIn(Text), report.Severity));
     }
 
     internal static string FormatMessage(string format, string match, string? suggestion)

@@ -88,7 +88,7 @@ public static class InlineSuppressions
         {
             var region = diagnostic.Descriptor.Category == DiagnosticCategory.Engine
                 ? null
-                : regions.LastOrDefault(r => r.Span.Contains(diagnostic.Location.SourceSpan.Start) && r.Directive.AppliesTo(diagnostic.Id));
+                : regions.LastOrDefault(r => r.Span.Contains(diagnostic.Span.Start) && r.Directive.AppliesTo(diagnostic.Id));
             if (region is null)
             {
                 diagnostics.Add(diagnostic);
@@ -109,8 +109,8 @@ public static class InlineSuppressions
                 EngineDiagnostics.UnusedSuppression.DefaultSeverity));
         }
 
-        diagnostics.Sort((a, b) => a.Location.SourceSpan.Start != b.Location.SourceSpan.Start
-            ? a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start)
+        diagnostics.Sort((a, b) => a.Span.Start != b.Span.Start
+            ? a.Span.Start.CompareTo(b.Span.Start)
             : string.CompareOrdinal(a.Id, b.Id));
         return result.WithDiagnostics(diagnostics);
     }
