@@ -19,6 +19,9 @@ internal sealed class ScopeFilter
     private readonly PhrasePrefilter? _phrases;
     private readonly Dictionary<VoiceFilter, DiagnosticSeverity> _severityByVoice;
     private readonly (DiagnosticSeverity Severity, string[] Phrases)[] _severityIfSentenceContains;
+
+    // Whether a sentence may hold any of the severity groups' phrases, in one pass (null: no groups, or no prefilter).
+    private readonly PhrasePrefilter? _severityPhrases;
     private readonly bool _adjacentReach;
 
     // Whether admitting a match needs its voice (not when every voice is admitted alike), and its sentence.
@@ -49,6 +52,7 @@ internal sealed class ScopeFilter
         }
 
         _severityIfSentenceContains = scope.SeverityIfSentenceContains.Select(p => (p.Key, p.Value.ToArray())).ToArray();
+        _severityPhrases = PhrasePrefilter.Create(_severityIfSentenceContains.SelectMany(g => g.Phrases).ToArray());
         _adjacentReach = scope.AttributionReach == AttributionReach.Adjacent;
         _needsVoice = !_voices[(int)VoiceFilter.Any] || _severityByVoice.Count > 0;
         _needsSentence = !_anySource || _exceptions.Length > 0 || _unlessSentenceContains.Length > 0 || _severityIfSentenceContains.Length > 0;
@@ -125,9 +129,14 @@ internal sealed class ScopeFilter
             if (chosen == -2)
             {
                 chosen = -1;
-                for (var i = 0; i < _severityIfSentenceContains.Length && chosen < 0; i++)
+                var chars = document.Text.AsSpan(context);
+                if (_severityPhrases is null || _severityPhrases.MayContainAny(chars))
                 {
-                    chosen = ContainsAny(document.Text.AsSpan(context), _severityIfSentenceContains[i].Phrases) ? i : -1;
+                    // The groups are asked one by one only where one pass says a phrase may be there.
+                    for (var i = 0; i < _severityIfSentenceContains.Length && chosen < 0; i++)
+                    {
+                        chosen = ContainsAny(chars, _severityIfSentenceContains[i].Phrases) ? i : -1;
+                    }
                 }
 
                 if (sentence is not null)
