@@ -89,7 +89,9 @@ internal static class Tokenizer
     // number of tokens.
     private static int Tokenize(string text, int start, int stop, bool fast, bool markCues, ref Token[] tokenBuffer, ref int[] hashBuffer, ref PooledArrayBuilder<int> possessives, ref PooledArrayBuilder<int> cues)
     {
-        var cueWords = Lexicon.CueStarts;
+        // The cue lists' one-bit filter (WordTable.MayContain), read inline: bit hash & cueMask.
+        var cueBits = Lexicon.CueStarts.FilterBits;
+        var cueMask = (uint)((cueBits.Length * 64) - 1);
         var tokens = tokenBuffer;
         var hashes = hashBuffer;
         var count = 0;
@@ -200,7 +202,7 @@ internal static class Tokenizer
                 possessives.Add(count);
             }
 
-            if (markCues && kind == TokenKind.Word && (suffix > 0 || cueWords.MayContain(hash)))
+            if (markCues && kind == TokenKind.Word && (suffix > 0 || (cueBits[((uint)hash & cueMask) >> 6] & (1UL << (int)((uint)hash & 63))) != 0))
             {
                 cues.Add(count);
             }
