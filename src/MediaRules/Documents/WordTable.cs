@@ -18,6 +18,9 @@ internal sealed class WordTable<TValue>
     // table spans hundreds of kilobytes, beyond the processor's nearest caches).
     private readonly ulong[] _filter;
 
+    // The filter's bit count less one (a power of two, less one): MayContain reads bit hash & _filterMask.
+    private readonly uint _filterMask;
+
     /// <summary>Builds a table; a later duplicate key replaces an earlier one.</summary>
     /// <param name="items">The words and their values.</param>
     public WordTable(IEnumerable<KeyValuePair<string, TValue>> items)
@@ -52,6 +55,7 @@ internal sealed class WordTable<TValue>
         }
 
         _filter = new ulong[bits / 64];
+        _filterMask = (uint)(bits - 1);
         _buckets = new int[size];
         for (var i = 0; i < _buckets.Length; i++)
         {
@@ -106,9 +110,7 @@ internal sealed class WordTable<TValue>
     /// The one-bit filter <see cref="MayContain"/> reads, for a loop that tests it inline: bit <c>hash &amp; (64 *
     /// length - 1)</c> is set for every word's hash (all clear for an empty table).
     /// </summary>
-    internal ulong[] FilterBits => _entries.Length > 0 ? _filter : EmptyFilter;
-
-    private static readonly ulong[] EmptyFilter = new ulong[1];
+    internal ulong[] FilterBits => _filter;
 
     /// <summary>
     /// Whether a word with this <see cref="TokenText.GetNormalizedHashCode"/> may be in the table: false means it is
@@ -118,8 +120,9 @@ internal sealed class WordTable<TValue>
     /// <returns>Whether to look further.</returns>
     public bool MayContain(int hash)
     {
-        var bit = (uint)hash & (uint)((_filter.Length * 64) - 1);
-        return _entries.Length > 0 && (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
+        // An empty table's filter has no bit set.
+        var bit = (uint)hash & _filterMask;
+        return (_filter[bit >> 6] & (1UL << (int)(bit & 63))) != 0;
     }
 
     /// <summary>Looks a word up whose <see cref="TokenText.GetNormalizedHashCode"/> the caller already has.</summary>
