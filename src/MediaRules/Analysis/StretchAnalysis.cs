@@ -99,8 +99,7 @@ internal static class StretchAnalysis
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken };
         try
         {
-            // One worker analyses the stretches in order: the last one's findings are kept as diagnostics (see StretchFindings.Keep).
-            Parallel.For(0, stretches.Length, options, k => stretches[k] = job.AnalyzeStretch(cuts[k], cuts[k + 1] - 1, analysedLast: k == stretches.Length - 1 && options.MaxDegreeOfParallelism == 1));
+            Parallel.For(0, stretches.Length, options, k => stretches[k] = job.AnalyzeStretch(cuts[k], cuts[k + 1] - 1));
         }
         catch (AggregateException ex) when (ex.InnerException is OperationCanceledException inner)
         {
@@ -138,7 +137,7 @@ internal static class StretchAnalysis
 
             Release(list[k]);
             Release(list[k + 1]);
-            list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last, analysedLast: true); // every other stretch is done
+            list[k] = job.AnalyzeStretch(list[k].First, list[k + 1].Last);
             list.RemoveAt(k + 1);
             if (statistics is not null)
             {
@@ -168,8 +167,8 @@ internal static class StretchAnalysis
         documentLevel.RemoveAll(d => d.Severity == DiagnosticSeverity.None);
 
         // Each stretch's findings are sorted and start inside it, and the stretches are in order: one after another they
-        // are in order. They are made into diagnostics only now, every stretch done, and the document-level rules'
-        // findings, from anywhere, sorted apart, are merged in as they are made: one list, as long as the result.
+        // are in order. The document-level rules' findings, from anywhere, sorted apart, are merged in as they are
+        // added: one list, as long as the result.
         var count = documentLevel.Count;
         foreach (var stretch in list)
         {
@@ -180,7 +179,7 @@ internal static class StretchAnalysis
         var next = 0;
         foreach (var stretch in list)
         {
-            stretch.Findings.AddTo(diagnostics, path, text, documentLevel, ref next);
+            stretch.Findings.AddTo(diagnostics, documentLevel, ref next);
             Release(stretch);
         }
 
@@ -192,10 +191,9 @@ internal static class StretchAnalysis
         return diagnostics;
     }
 
-    // Gives back what a stretch's facts and findings borrowed; they are not read after (a joined stretch's are made anew).
+    // Gives back what a stretch's facts borrowed; they are not read after (a joined stretch's are made anew).
     private static void Release(Stretch stretch)
     {
-        stretch.Findings.Return();
         foreach (var facts in stretch.Facts)
         {
             facts?.Release();
@@ -304,10 +302,9 @@ internal static class StretchAnalysis
         private int BlockCount => _blocks.Length - 1;
 
         /// <summary>
-        /// Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context; when
-        /// <paramref name="analysedLast"/>, no other stretch will be analysed after it (its findings stay diagnostics).
+        /// Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context.
         /// </summary>
-        public Stretch AnalyzeStretch(int first, int last, bool analysedLast)
+        public Stretch AnalyzeStretch(int first, int last)
         {
             var lo = BlockSplitter.Step(BlockCount, HasContent, first - 1, -1, _margin);
             var hi = BlockSplitter.Step(BlockCount, HasContent, last + 1, +1, _margin);
@@ -317,7 +314,7 @@ internal static class StretchAnalysis
             var document = DocumentModelBuilder.Build(_source, window, _linter.NeedsSourcing, pooled: true);
             try
             {
-                return AnalyzeStretch(first, last, lo, hi, document, analysedLast);
+                return AnalyzeStretch(first, last, lo, hi, document);
             }
             finally
             {
@@ -325,7 +322,7 @@ internal static class StretchAnalysis
             }
         }
 
-        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, DocumentModel document, bool analysedLast)
+        private Stretch AnalyzeStretch(int first, int last, int lo, int hi, DocumentModel document)
         {
             var own = TextSpan.FromBounds(_blocks[first], _blocks[last + 1]);
             var windowDiagnostics = Linter.RunRules(document, _path, _paragraphRules, _linter.TermIndex, _cancellationToken);
@@ -342,7 +339,7 @@ internal static class StretchAnalysis
             DiagnosticOrder.Sort(windowDiagnostics);
             var from = FirstAtOrAfter(windowDiagnostics, own.Start);
             var to = last == BlockCount - 1 ? windowDiagnostics.Count : FirstAtOrAfter(windowDiagnostics, own.End);
-            var kept = analysedLast ? StretchFindings.Keep(windowDiagnostics, from, to) : StretchFindings.From(windowDiagnostics, from, to);
+            var kept = StretchFindings.Of(windowDiagnostics, from, to);
 
             var contexts = new RuleContext[_documentRules.Length];
             var facts = new DocumentFacts?[_documentRules.Length];
@@ -356,7 +353,6 @@ internal static class StretchAnalysis
                 contexts[r].FactsAreTransient = false;
                 if (facts[r] is null)
                 {
-                    kept.Return();
                     return new Stretch { First = first, Last = last, Failed = true };
                 }
             }

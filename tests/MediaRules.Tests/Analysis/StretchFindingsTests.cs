@@ -13,10 +13,9 @@ using Xunit;
 namespace MediaRules.Tests.Analysis;
 
 /// <summary>
-/// A long text's stretches keep their findings as values until the end (<see cref="StretchFindings"/>): the diagnostics
-/// made from them must be the ones kept, in order, with their locations, messages, severities and fixes (titles and
-/// changes), those of severity <c>none</c> left out, and the document-level findings merged in where they belong; and
-/// the same from findings kept as diagnostics (the last stretch analysed).
+/// A long text's stretches keep their findings until the end (<see cref="StretchFindings"/>): what is added to the result
+/// must be the diagnostics kept, in order, with their locations, messages, severities and fixes (titles and changes),
+/// those of severity <c>none</c> left out, and the document-level findings merged in where they belong.
 /// </summary>
 public class StretchFindingsTests
 {
@@ -29,10 +28,8 @@ public class StretchFindingsTests
         Descriptor("MR3001"),
     };
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Every_kind_of_finding_is_made_again_as_it_was(bool kept)
+    [Fact]
+    public void Every_kind_of_finding_is_added_as_it_was()
     {
         var fixOfTwo = new CodeFix("Swap", new[] { new TextChange(new TextSpan(1, 1), "b"), new TextChange(new TextSpan(3, 1), "d") });
         var suppressed = Finding(0, 30, 4, "suppressed", DiagnosticSeverity.Warning, null).WithSuppression(new DiagnosticSuppression(new TextSpan(20, 5), "why"));
@@ -50,20 +47,35 @@ public class StretchFindingsTests
 
         var made = new List<Diagnostic>();
         var next = 0;
-        (kept ? StretchFindings.Keep(diagnostics, 1, 7) : StretchFindings.From(diagnostics, 1, 7)).AddTo(made, "doc.txt", Text, new List<Diagnostic>(), ref next);
+        StretchFindings.Of(diagnostics, 1, 7).AddTo(made, new List<Diagnostic>(), ref next);
 
         Assert.Equal(Rows(diagnostics.Skip(1).Take(6).Where(d => d.Severity != DiagnosticSeverity.None)), Rows(made));
         Assert.Same(suppressed, made.Single(d => d.IsSuppressed));
         Assert.Same(fixOfTwo, made.Single(d => d.Message == "two changes").Fix);
     }
 
+    [Fact]
+    public void A_document_level_finding_that_ties_with_a_stretch_s_comes_after_it()
+    {
+        var own = Finding(1, 10, 3, "same", DiagnosticSeverity.Warning, null);
+        var documentLevel = Finding(1, 10, 3, "same", DiagnosticSeverity.Error, null);
+        var before = Finding(0, 2, 3, "earlier", DiagnosticSeverity.Warning, null);
+        var made = new List<Diagnostic>();
+        var next = 0;
+
+        StretchFindings.Of(new List<Diagnostic> { own }, 0, 1).AddTo(made, new List<Diagnostic> { before, documentLevel }, ref next);
+
+        Assert.Equal(new[] { before, own }, made);
+        Assert.Equal(1, next);
+    }
+
     // Any findings in diagnostic order, any range of them, and any document-level findings in diagnostic order: what is
-    // made is the range (severity none left out) merged with the document-level ones, as one sorted list would have it.
+    // added is the range (severity none left out) merged with the document-level ones, as one sorted list would have it.
     [Property(MaxTest = 300)]
-    public Property Findings_made_and_merged_are_the_sorted_range() =>
-        Prop.ForAll(Lists.ToArbitrary(), Lists.ToArbitrary(), Gen.Zip(Gen.Zip(Gen.Choose(0, 100), Gen.Choose(0, 100)), Gen.Elements(true, false)).ToArbitrary(), (own, documentLevel, range) =>
+    public Property Findings_added_and_merged_are_the_sorted_range() =>
+        Prop.ForAll(Lists.ToArbitrary(), Lists.ToArbitrary(), Gen.Zip(Gen.Choose(0, 100), Gen.Choose(0, 100)).ToArbitrary(), (own, documentLevel, range) =>
         {
-            var ((a, b), kept) = range;
+            var (a, b) = range;
             // Stable sorts: findings that compare equal keep their order, the range's before the document-level ones.
             var findings = own.Select(Make).OrderBy(d => d, Order).ToList();
             var merged = documentLevel.Select(Make).Where(d => d.Severity != DiagnosticSeverity.None).OrderBy(d => d, Order).ToList();
@@ -73,7 +85,7 @@ public class StretchFindingsTests
             var expected = findings.Skip(from).Take(to - from).Where(d => d.Severity != DiagnosticSeverity.None).Concat(merged).OrderBy(d => d, Order).ToList();
             var made = new List<Diagnostic>();
             var next = 0;
-            (kept ? StretchFindings.Keep(findings, from, to) : StretchFindings.From(findings, from, to)).AddTo(made, "doc.txt", Text, merged, ref next);
+            StretchFindings.Of(findings, from, to).AddTo(made, merged, ref next);
             made.AddRange(merged.Skip(next));
             return Rows(expected).SequenceEqual(Rows(made)).Label(string.Join(" / ", Rows(made)));
         });
