@@ -301,9 +301,7 @@ internal static class StretchAnalysis
 
         private int BlockCount => _blocks.Length - 1;
 
-        /// <summary>
-        /// Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context.
-        /// </summary>
+        /// <summary>Analyses blocks <paramref name="first"/> to <paramref name="last"/> in a window with context.</summary>
         public Stretch AnalyzeStretch(int first, int last)
         {
             var lo = BlockSplitter.Step(BlockCount, HasContent, first - 1, -1, _margin);

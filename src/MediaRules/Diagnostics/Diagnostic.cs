@@ -120,9 +120,6 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
         return false;
     }
 
-    /// <summary>Whether it has a fix, without making it.</summary>
-    internal bool HasFix => _fixTitle is not null || _fix is not null;
-
     /// <summary>The in-source suppression that hides this diagnostic, or <see langword="null"/>. Suppressed
     /// diagnostics are kept (SARIF <c>suppressions</c>, counted in summaries) but do not count toward the exit code.</summary>
     public DiagnosticSuppression? Suppression { get; }
