@@ -64,10 +64,16 @@ internal sealed class TermIndex
 
         _firstWords = new WordTable<First[]>(items);
         _keeps = new Keep[_firstWords.Count];
+        var hashCounts = new Dictionary<int, int>();
+        for (var i = 0; i < _keeps.Length; i++)
+        {
+            hashCounts[_firstWords.HashAt(i)] = hashCounts.TryGetValue(_firstWords.HashAt(i), out var n) ? n + 1 : 1;
+        }
+
         var pairCount = 0;
         for (var i = 0; i < _keeps.Length; i++)
         {
-            _keeps[i] = new Keep(_firstWords.ValueAt(i));
+            _keeps[i] = new Keep(_firstWords.ValueAt(i), shared: hashCounts[_firstWords.HashAt(i)] > 1);
             pairCount += (_keeps[i].Terminal ? 1 : 0) + PopCount(_keeps[i].Next);
         }
 
@@ -155,7 +161,8 @@ internal sealed class TermIndex
 
         /// <summary>
         /// Where <paramref name="matcher"/>'s phrases can start (token indexes, ascending), each with the trie node its
-        /// first word leads to; null for a matcher the index does not hold.
+        /// first word leads to; null for a matcher the index does not hold. A token listed has the hash of the node's
+        /// word and is surely no other first word, but may not be that word (see <see cref="Keep.Shared"/>).
         /// </summary>
         public (int[] Starts, TermMatcher.Node[] Nodes)? Of(TermMatcher matcher)
         {
@@ -170,8 +177,8 @@ internal sealed class TermIndex
 
         private (int[] Starts, TermMatcher.Node[] Nodes)[] Compute()
         {
-            // Two passes, so that nothing grows and no reference is stored per token: the tokens whose stem is a first
-            // word (most are not, and one bit of the table's filter says so) with their entry, and a count per
+            // Two passes, so that nothing grows and no reference is stored per token: the tokens whose stem hash is a
+            // first word's (most are not, and the filters say so; see Survivors) with their entry, and a count per
             // matcher; then exact arrays. The per-token lists are pooled: a long text's would be large objects.
             var stems = _document.Stems;
             var hashes = stems.Hashes;
@@ -183,40 +190,18 @@ internal sealed class TermIndex
             var hitEntries = ArrayPool<int>.Shared.Rent(Math.Max(hashes.Length, 1));
             try
             {
-                var hits = 0;
                 var counts = new int[_index._matchers.Count];
-                var firstWords = table.FilterBits;
-                var firstMask = (uint)((firstWords.Length * 64) - 1);
-                for (var t = 0; t < hashes.Length; t++)
+                var survivors = Survivors(hashes, table.FilterBits, pairs, shift, hitTokens);
+                var hits = 0;
+                for (var s = 0; s < survivors; s++)
                 {
-                    // Most tokens are no first word at all: one bit of the table's own filter says so, with no
-                    // multiplication. The entry's phrases are then judged by the hash alone; the word itself is
-                    // compared only for an entry that keeps the token (most are ruled out by the next word).
+                    // The filters above are probabilistic; the entry's own test is exact. The word itself is compared
+                    // only where the hash does not tell the entry (Keep.Shared).
+                    var t = hitTokens[s];
                     var hash = hashes[t];
-                    var bit = (uint)hash & firstMask;
-                    if ((firstWords[bit >> 6] & (1UL << (int)(bit & 63))) == 0)
-                    {
-                        continue;
-                    }
-
-                    var ends = PairBit(hash, 64, shift);
-                    if ((pairs[ends >> 6] & (1UL << (int)(ends & 63))) == 0)
-                    {
-                        if (t + 1 >= hashes.Length)
-                        {
-                            continue;
-                        }
-
-                        var follows = PairBit(hash, (int)((uint)hashes[t + 1] >> 26), shift);
-                        if ((pairs[follows >> 6] & (1UL << (int)(follows & 63))) == 0)
-                        {
-                            continue; // no first word with this hash ends a term, nor may this next word follow it
-                        }
-                    }
-
                     for (var entry = table.FirstWithHash(hash); entry >= 0; entry = table.NextWithHash(entry, hash))
                     {
-                        if (!keeps[entry].Keeps(hashes, t) || !table.KeyEquals(entry, stems.Stem(t)))
+                        if (!keeps[entry].Keeps(hashes, t) || (keeps[entry].Shared && !table.KeyEquals(entry, stems.Stem(t))))
                         {
                             continue;
                         }
@@ -226,7 +211,7 @@ internal sealed class TermIndex
                             counts[first.Matcher] += first.CanMatch(hashes, t) ? 1 : 0;
                         }
 
-                        hitTokens[hits] = t;
+                        hitTokens[hits] = t; // hits <= s: the survivors not yet read are past it
                         hitEntries[hits++] = entry;
                         break; // keys are distinct: no other entry is this word
                     }
@@ -265,6 +250,43 @@ internal sealed class TermIndex
     }
 
     /// <summary>
+    /// The tokens that may start a phrase, by their hashes alone, written to <paramref name="survivors"/> in order; their
+    /// count. A token survives when its hash's bit is set in the first words' filter and, in the pair filter, the bit of
+    /// (its hash, "a term ends here") or of (its hash, the next token's signature bit) is set. With a large pack most
+    /// tokens are a first word, so the tests are taken together without a branch: a branch per test would be
+    /// mispredicted for a good share of the tokens.
+    /// </summary>
+    private static int Survivors(ReadOnlySpan<int> hashes, ulong[] firstWords, ulong[] pairs, int shift, int[] survivors)
+    {
+        var firstMask = (uint)((firstWords.Length * 64) - 1);
+        var count = 0;
+        var last = hashes.Length - 1;
+        for (var t = 0; t < last; t++)
+        {
+            var hash = hashes[t];
+            var bit = (uint)hash & firstMask;
+            var ends = PairBit(hash, 64, shift);
+            var follows = PairBit(hash, (int)((uint)hashes[t + 1] >> 26), shift);
+            var pass = (firstWords[bit >> 6] >> (int)bit) & ((pairs[ends >> 6] >> (int)ends) | (pairs[follows >> 6] >> (int)follows)) & 1;
+            survivors[count] = t;
+            count += (int)pass;
+        }
+
+        if (last >= 0)
+        {
+            var hash = hashes[last];
+            var bit = (uint)hash & firstMask;
+            var ends = PairBit(hash, 64, shift);
+            if (((firstWords[bit >> 6] >> (int)bit) & (pairs[ends >> 6] >> (int)ends) & 1) != 0)
+            {
+                survivors[count++] = last;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
     /// What all the <see cref="First"/>s of a first word allow together: a phrase can match from a token that is the
     /// word when one of them can (<see cref="First.CanMatch"/>), that is, when a term ends at the word or the next
     /// token's signature bit is in one of their signatures, which is the bit in the union of their signatures.
@@ -274,8 +296,11 @@ internal sealed class TermIndex
         private readonly ulong _next;
         private readonly bool _terminal;
 
-        public Keep(First[] firsts)
+        private readonly bool _shared;
+
+        public Keep(First[] firsts, bool shared)
         {
+            _shared = shared;
             foreach (var first in firsts)
             {
                 _terminal |= first.Terminal;
@@ -285,6 +310,11 @@ internal sealed class TermIndex
 
         // Whether a term ends at the word for one of its matchers.
         public bool Terminal => _terminal;
+
+        // Whether another first word has the word's hash. A token with the hash of a word that shares it with no other
+        // is that word or no first word at all: the index need not compare it, as the matcher compares the first word
+        // of each match it finds (TermMatcher.Matches). A shared hash is compared here, to tell which word it is.
+        public bool Shared => _shared;
 
         // The union of the signatures of the words that may follow it.
         public ulong Next => _next;

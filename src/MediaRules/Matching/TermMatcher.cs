@@ -34,7 +34,10 @@ internal sealed class TermMatcher
     /// <param name="document">The document.</param>
     /// <param name="caseSensitive">Whether each word must also match the phrase's own capitalisation.</param>
     /// <param name="starts">The candidate start tokens, or null for all.</param>
-    /// <param name="firstNodes">The trie node each candidate's first word leads to, or null to look them up.</param>
+    /// <param name="firstNodes">
+    /// The trie node each candidate's first word leads to, or null to look them up. A candidate's token need only have
+    /// the hash of the node's word: the word itself is compared when a match starts there.
+    /// </param>
     /// <returns>Each match's span and phrase id.</returns>
     internal IEnumerable<(TextSpan Span, int Id)> Matches(DocumentModel document, bool caseSensitive, int[]? starts, Node[]? firstNodes)
     {
@@ -86,7 +89,7 @@ internal sealed class TermMatcher
                 end++;
             }
 
-            if (bestId >= 0)
+            if (bestId >= 0 && (firstNodes is null || TokenText.EqualsNormalized(stems.Stem(start), firstNodes[k].Word)))
             {
                 yield return (TextSpan.FromBounds(tokens[start].Span.Start, tokens[bestEnd].Span.End), bestId);
                 after = bestEnd;
@@ -198,10 +201,10 @@ internal sealed class TermMatcher
             return id;
         }
 
-        public TermMatcher Build() => new(Freeze(_root), _exactWords.ToArray());
+        public TermMatcher Build() => new(Freeze(string.Empty, _root), _exactWords.ToArray());
 
-        private static Node Freeze(BuildNode node) =>
-            new(new WordTable<Node>(node.Next.Select(pair => new KeyValuePair<string, Node>(pair.Key, Freeze(pair.Value)))), node.Terminals.Distinct().ToArray());
+        private static Node Freeze(string word, BuildNode node) =>
+            new(word, new WordTable<Node>(node.Next.Select(pair => new KeyValuePair<string, Node>(pair.Key, Freeze(pair.Key, pair.Value)))), node.Terminals.Distinct().ToArray());
 
         private static IEnumerable<string> Plurals(string word)
         {
@@ -235,11 +238,15 @@ internal sealed class TermMatcher
     /// <summary>A node of the phrase trie: the words that may follow, and the terms that end here.</summary>
     internal sealed class Node
     {
-        public Node(WordTable<Node> next, int[] terminals)
+        public Node(string word, WordTable<Node> next, int[] terminals)
         {
+            Word = word;
             Next = next;
             Terminals = terminals;
         }
+
+        /// <summary>The word (its matching form) that leads to the node; empty for the root.</summary>
+        public string Word { get; }
 
         public WordTable<Node> Next { get; }
 

@@ -6,6 +6,7 @@ using FsCheck.Xunit;
 using MediaRules.Documents;
 using MediaRules.Matching;
 using MediaRules.Text;
+using Xunit;
 
 namespace MediaRules.Tests.Analysis;
 
@@ -75,4 +76,41 @@ public class TermIndexPruningProperties
             var signatureAllows = (table.Signature & WordTable<int>.SignatureBit(hash)) != 0;
             return found == expected && (!found || (table.MayContain(hash) && signatureAllows));
         });
+}
+
+/// <summary>
+/// Two first words with one hash, or a text word with a first word's hash: the index tells them apart by their
+/// characters, where it lists a token by its hash alone the matcher compares the first word of each match, and the
+/// matches are exactly a full scan's.
+/// </summary>
+public class TermIndexCollisionTests
+{
+    // Two words whose matching forms have the same hash (found by search; the assertion below keeps them honest).
+    private const string Word = "pxaaaa";
+    private const string Twin = "tiqeaa";
+
+    [Fact]
+    public void The_two_words_have_one_hash() =>
+        Assert.Equal(TokenText.GetNormalizedHashCode(Word.AsSpan()), TokenText.GetNormalizedHashCode(Twin.AsSpan()));
+
+    [Theory]
+    [InlineData(new[] { Word, Word + " talks" }, new[] { "pxaaaa talks", "pxaaaa" })]
+    [InlineData(new[] { Word + " talks" }, new[] { "pxaaaa talks" })]
+    [InlineData(new[] { Word, Twin + " talks" }, new[] { "tiqeaa talks", "pxaaaa", "pxaaaa" })]
+    [InlineData(new[] { Twin }, new[] { "tiqeaa", "tiqeaa" })]
+    public void A_word_with_a_first_words_hash_is_matched_by_its_characters(string[] terms, string[] expected)
+    {
+        const string text = "Tiqeaa talks began. Pxaaaa talks ended, and pxaaaa said so; tiqeaa.";
+        var yaml = "pack: p\nrules:\n  - id: MR2900\n    title: t\n    kind: term\n    severity: warning\n    message: \"{match}\"\n"
+            + "    help: https://example.org\n    terms: [" + string.Join(", ", terms.Select(t => $"\"{t}\"")) + "]\n";
+        var linter = new MediaRules.Analysis.LinterBuilder().AddRules(yaml, "generated.yaml").Build();
+        var document = DocumentModel.Create(SourceText.From(text));
+        var matcher = linter.CompiledRules.Select(r => r.Rule).OfType<ITermMatchingRule>().Single().Matcher;
+        var candidates = linter.TermIndex.For(document).Of(matcher);
+
+        var indexed = matcher.Matches(document, false, candidates?.Starts, candidates?.Nodes).ToList();
+
+        Assert.Equal(matcher.Matches(document, false, null, null), indexed);
+        Assert.Equal(expected, indexed.Select(m => text.Substring(m.Span.Start, m.Span.Length).ToLowerInvariant()));
+    }
 }
