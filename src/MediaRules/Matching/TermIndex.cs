@@ -206,9 +206,16 @@ internal sealed class TermIndex
                             continue;
                         }
 
-                        foreach (var first in table.ValueAt(entry))
+                        if (keeps[entry].Single >= 0)
                         {
-                            counts[first.Matcher] += first.CanMatch(hashes, t) ? 1 : 0;
+                            counts[keeps[entry].Single]++; // its one First can match: the Keep says so
+                        }
+                        else
+                        {
+                            foreach (var first in table.ValueAt(entry))
+                            {
+                                counts[first.Matcher] += first.CanMatch(hashes, t) ? 1 : 0;
+                            }
                         }
 
                         hitTokens[hits] = t; // hits <= s: the survivors not yet read are past it
@@ -226,6 +233,15 @@ internal sealed class TermIndex
 
                 for (var h = 0; h < hits; h++)
                 {
+                    var keep = keeps[hitEntries[h]];
+                    if (keep.Single >= 0)
+                    {
+                        var k = counts[keep.Single]++;
+                        found[keep.Single].Starts[k] = hitTokens[h];
+                        found[keep.Single].Nodes[k] = keep.Node!;
+                        continue;
+                    }
+
                     foreach (var first in table.ValueAt(hitEntries[h]))
                     {
                         if (!first.CanMatch(hashes, hitTokens[h]))
@@ -233,9 +249,9 @@ internal sealed class TermIndex
                             continue;
                         }
 
-                        var k = counts[first.Matcher]++;
-                        found[first.Matcher].Starts[k] = hitTokens[h];
-                        found[first.Matcher].Nodes[k] = first.Node;
+                        var j = counts[first.Matcher]++;
+                        found[first.Matcher].Starts[j] = hitTokens[h];
+                        found[first.Matcher].Nodes[j] = first.Node;
                     }
                 }
 
@@ -301,6 +317,8 @@ internal sealed class TermIndex
         public Keep(First[] firsts, bool shared)
         {
             _shared = shared;
+            Single = firsts.Length == 1 ? firsts[0].Matcher : -1;
+            Node = firsts.Length == 1 ? firsts[0].Node : null;
             foreach (var first in firsts)
             {
                 _terminal |= first.Terminal;
@@ -318,6 +336,12 @@ internal sealed class TermIndex
 
         // The union of the signatures of the words that may follow it.
         public ulong Next => _next;
+
+        // The word's matcher when it has one (most words), whose First then answers as the Keep does; else -1.
+        public int Single { get; }
+
+        // The one matcher's trie node (null when Single is -1): the First's, kept here so as not to read the array.
+        public TermMatcher.Node? Node { get; }
 
         // Whether any First of the word can match from token t (exactly what one of them would answer).
         public bool Keeps(ReadOnlySpan<int> hashes, int t) =>
